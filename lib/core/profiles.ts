@@ -1,0 +1,257 @@
+/**
+ * Cloud profiles: one engine, several documented clouds. Every number and
+ * vocabulary that differs between clouds lives in this one table.
+ *
+ * Sources, cited per field:
+ * - seed 000 (Tencent VPN scenarios), seed 001 (Alibaba HA dual customer gateway),
+ *   seed 003 (Tencent VPC peering), seed 004 (CCB same-region peering, Wuhan);
+ * - facts not in the seeds come from the providers' public Terraform docs:
+ *   tencentcloud `tencentcloud_vpn_connection` / `tencentcloud_vpn_gateway`,
+ *   alicloud `alicloud_vpn_connection` / `alicloud_vpn_gateway`.
+ */
+
+export type ProfileName = "tencent" | "alibaba" | "ccb";
+
+/** Region groups of seed 003's billing table; non-mainland peering needs approval. */
+export type Geography = "mainland" | "hongkong" | "northamerica";
+
+export interface RegionInfo {
+  readonly name: string;
+  readonly geography: Geography;
+  /** seed 003: peering is not offered in ap-shanghai-fsi (华东地区（上海金融）). */
+  readonly peeringSupported: boolean;
+}
+
+export interface RoutePreferenceVocabulary {
+  /** The prop that carries the preference in this cloud's API. */
+  readonly field: "priority" | "weight";
+  readonly allowed: readonly number[];
+  /** The value that marks the active route. */
+  readonly preferred: number;
+}
+
+export interface HealthCheckRange {
+  /** Inclusive interval range in milliseconds. */
+  readonly intervalMs: readonly [number, number];
+  readonly retries: readonly [number, number];
+  readonly defaultIntervalMs: number;
+  readonly defaultRetries: number;
+}
+
+export interface IpsecVocabulary {
+  readonly ikeVersions: readonly string[];
+  readonly ikeExchangeModes: readonly string[];
+  readonly ikeEncryption: readonly string[];
+  readonly ikeIntegrity: readonly string[];
+  readonly ikeDhGroups: readonly string[];
+  readonly ikeLifetimeSeconds: readonly [number, number];
+  readonly ipsecEncryption: readonly string[];
+  readonly ipsecIntegrity: readonly string[];
+  readonly ipsecPfsDhGroups: readonly string[];
+  readonly ipsecLifetimeSeconds: readonly [number, number];
+  readonly defaults: {
+    readonly ike: {
+      readonly version: string;
+      readonly exchangeMode: string;
+      readonly encryption: string;
+      readonly integrity: string;
+      readonly dhGroup: string;
+      readonly lifetimeSeconds: number;
+    };
+    readonly ipsec: {
+      readonly encryption: string;
+      readonly integrity: string;
+      readonly pfsDhGroup: string;
+      readonly lifetimeSeconds: number;
+    };
+  };
+  /** Pre-shared key: allowed characters and length. */
+  readonly preSharedKey: { readonly pattern: RegExp; readonly maxLength: number; readonly description: string };
+}
+
+export interface PeeringLimits {
+  readonly crossRegion: boolean;
+  /** Peering connections per VPC, both sides counted; undefined = no documented limit. */
+  readonly maxPerVpc?: number;
+  /** Cross-region bandwidth cap range in Mbps. */
+  readonly crossRegionBandwidthMbps?: readonly [number, number];
+  /** Days a pending request lives before it expires (seed 003: 7). */
+  readonly pendingExpiryDays: number;
+  readonly crossBorderNeedsApproval: boolean;
+}
+
+export interface CloudProfile {
+  readonly name: ProfileName;
+  readonly displayName: string;
+  readonly regions: readonly RegionInfo[];
+  /** VPN gateway types offered; empty when the cloud has no VPN in the seeds. */
+  readonly vpnGatewayTypes: readonly ("VPC" | "CCN")[];
+  readonly vpnGatewayBandwidthsMbps: readonly number[];
+  readonly routePreference: RoutePreferenceVocabulary;
+  readonly healthCheck: HealthCheckRange;
+  readonly ipsec: IpsecVocabulary;
+  readonly peering: PeeringLimits;
+  /** Tencent's VPN route table is a gray-release feature (seed 000): it needs an acknowledgement. */
+  readonly vpnRouteTableGrayRelease: boolean;
+  /** alibaba: a gateway route into 100.64.0.0/10 (shared address space) deserves a warning. */
+  readonly warnSharedAddressSpaceRoutes: boolean;
+  /** Provisioning delay of a VPN gateway, seconds (seed 001: 1–5 minutes; ~2 minutes typical). */
+  readonly vpnGatewayProvisioningSeconds: number;
+}
+
+const GATEWAY_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000] as const;
+
+// A printable ASCII key without spaces; both clouds accept at most 100 characters (Terraform docs).
+const PSK = {
+  pattern: /^[\x21-\x7e]{1,100}$/,
+  maxLength: 100,
+  description: "1–100 printable ASCII characters without spaces",
+};
+
+const TENCENT: CloudProfile = {
+  name: "tencent",
+  displayName: "Tencent Cloud",
+  regions: [
+    { name: "ap-beijing", geography: "mainland", peeringSupported: true },
+    { name: "ap-shanghai", geography: "mainland", peeringSupported: true },
+    { name: "ap-guangzhou", geography: "mainland", peeringSupported: true },
+    { name: "ap-chengdu", geography: "mainland", peeringSupported: true },
+    { name: "ap-nanjing", geography: "mainland", peeringSupported: true },
+    { name: "ap-shanghai-fsi", geography: "mainland", peeringSupported: false },
+    { name: "ap-hongkong", geography: "hongkong", peeringSupported: true },
+    { name: "na-toronto", geography: "northamerica", peeringSupported: true },
+    { name: "na-siliconvalley", geography: "northamerica", peeringSupported: true },
+  ],
+  vpnGatewayTypes: ["VPC", "CCN"],
+  vpnGatewayBandwidthsMbps: GATEWAY_BANDWIDTHS,
+  routePreference: { field: "priority", allowed: [0, 100], preferred: 0 },
+  // Tencent API HealthCheckConfig: ProbeInterval 1000–5000 ms, ProbeThreshold 3–8.
+  healthCheck: { intervalMs: [1000, 5000], retries: [3, 8], defaultIntervalMs: 2000, defaultRetries: 3 },
+  ipsec: {
+    // tencentcloud_vpn_connection (Terraform): ike_* and ipsec_* argument values and defaults.
+    ikeVersions: ["IKEV1", "IKEV2"],
+    ikeExchangeModes: ["MAIN", "AGGRESSIVE"],
+    ikeEncryption: ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "SM4"],
+    ikeIntegrity: ["MD5", "SHA", "SHA-256"],
+    ikeDhGroups: ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"],
+    ikeLifetimeSeconds: [60, 604800],
+    ipsecEncryption: ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "SM4", "NULL"],
+    ipsecIntegrity: ["MD5", "SHA1", "SHA-256"],
+    ipsecPfsDhGroups: ["NULL", "DH-GROUP1", "DH-GROUP2", "DH-GROUP5", "DH-GROUP14", "DH-GROUP24"],
+    ipsecLifetimeSeconds: [180, 604800],
+    defaults: {
+      ike: {
+        version: "IKEV2",
+        exchangeMode: "MAIN",
+        encryption: "AES-CBC-256",
+        integrity: "SHA-256",
+        dhGroup: "GROUP14",
+        lifetimeSeconds: 86400,
+      },
+      ipsec: { encryption: "AES-CBC-256", integrity: "SHA-256", pfsDhGroup: "DH-GROUP14", lifetimeSeconds: 3600 },
+    },
+    preSharedKey: PSK,
+  },
+  peering: {
+    crossRegion: true,
+    maxPerVpc: 10,
+    crossRegionBandwidthMbps: [1, 10000],
+    pendingExpiryDays: 7,
+    crossBorderNeedsApproval: true,
+  },
+  vpnRouteTableGrayRelease: true,
+  warnSharedAddressSpaceRoutes: false,
+  vpnGatewayProvisioningSeconds: 120,
+};
+
+const ALIBABA: CloudProfile = {
+  name: "alibaba",
+  displayName: "Alibaba Cloud",
+  regions: [
+    { name: "cn-hangzhou", geography: "mainland", peeringSupported: true },
+    { name: "cn-shanghai", geography: "mainland", peeringSupported: true },
+    { name: "cn-beijing", geography: "mainland", peeringSupported: true },
+    { name: "cn-shenzhen", geography: "mainland", peeringSupported: true },
+    { name: "cn-hongkong", geography: "hongkong", peeringSupported: true },
+    { name: "us-west-1", geography: "northamerica", peeringSupported: true },
+  ],
+  vpnGatewayTypes: ["VPC"],
+  vpnGatewayBandwidthsMbps: GATEWAY_BANDWIDTHS,
+  // seed 001: destination routes with weight 100 (active) and 0 (standby).
+  routePreference: { field: "weight", allowed: [0, 100], preferred: 100 },
+  // alicloud_vpn_connection health_check_config: interval (s, default 3), retry (default 3).
+  healthCheck: { intervalMs: [1000, 60000], retries: [1, 100], defaultIntervalMs: 3000, defaultRetries: 3 },
+  ipsec: {
+    ikeVersions: ["ikev1", "ikev2"],
+    ikeExchangeModes: ["main", "aggressive"],
+    ikeEncryption: ["aes", "aes192", "aes256", "des", "3des"],
+    ikeIntegrity: ["md5", "sha1", "sha256", "sha384", "sha512"],
+    ikeDhGroups: ["group1", "group2", "group5", "group14", "group24"],
+    ikeLifetimeSeconds: [0, 86400],
+    ipsecEncryption: ["aes", "aes192", "aes256", "des", "3des"],
+    ipsecIntegrity: ["md5", "sha1", "sha256", "sha384", "sha512"],
+    ipsecPfsDhGroups: ["disabled", "group1", "group2", "group5", "group14", "group24"],
+    ipsecLifetimeSeconds: [0, 86400],
+    defaults: {
+      ike: {
+        version: "ikev2",
+        exchangeMode: "main",
+        encryption: "aes256",
+        integrity: "sha256",
+        dhGroup: "group14",
+        lifetimeSeconds: 86400,
+      },
+      ipsec: { encryption: "aes256", integrity: "sha256", pfsDhGroup: "group14", lifetimeSeconds: 86400 },
+    },
+    preSharedKey: PSK,
+  },
+  peering: { crossRegion: true, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
+  vpnRouteTableGrayRelease: false,
+  warnSharedAddressSpaceRoutes: true,
+  vpnGatewayProvisioningSeconds: 120,
+};
+
+const CCB: CloudProfile = {
+  name: "ccb",
+  displayName: "CCB Cloud (建行云)",
+  regions: [{ name: "wuhan", geography: "mainland", peeringSupported: true }],
+  vpnGatewayTypes: [],
+  vpnGatewayBandwidthsMbps: [],
+  routePreference: { field: "priority", allowed: [0, 100], preferred: 0 },
+  healthCheck: TENCENT.healthCheck,
+  ipsec: TENCENT.ipsec,
+  // seed 004: same-region only, 10 peering connections per VPC, no bandwidth cap.
+  peering: { crossRegion: false, maxPerVpc: 10, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
+  vpnRouteTableGrayRelease: false,
+  warnSharedAddressSpaceRoutes: false,
+  vpnGatewayProvisioningSeconds: 120,
+};
+
+const PROFILES: Readonly<Record<ProfileName, CloudProfile>> = { tencent: TENCENT, alibaba: ALIBABA, ccb: CCB };
+
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
+
+/** The profile of that name, or undefined. */
+export function tryFindProfile(name: string): CloudProfile | undefined {
+  return Object.prototype.hasOwnProperty.call(PROFILES, name) ? PROFILES[name as ProfileName] : undefined;
+}
+
+/** The profile of that name; throws naming the allowed profiles otherwise. */
+export function findProfile(name: string): CloudProfile {
+  const profile = tryFindProfile(name);
+  if (!profile) {
+    throw new Error(`Unknown cloud profile '${name}': use one of ${PROFILE_NAMES.join(", ")}`);
+  }
+  return profile;
+}
+
+export function tryFindRegion(profile: CloudProfile, region: string): RegionInfo | undefined {
+  return profile.regions.find((r) => r.name === region);
+}
+
+/** Rank of a gateway route in its profile: 0 is the preferred route, higher is less preferred. */
+export function preferenceRank(profile: CloudProfile, route: { priority?: number; weight?: number }): number {
+  const value = profile.routePreference.field === "priority" ? route.priority : route.weight;
+  if (value === undefined) return 0;
+  return profile.routePreference.field === "priority" ? value : 100 - value;
+}

@@ -1,0 +1,12 @@
+/**
+ * hybridlink: typed constructs for hybrid-cloud connectivity.
+ *
+ * This file only re-exports; see lib/core (app, synth, manifest), lib/resources
+ * (low-level constructs) and lib/rules (the documented constraints).
+ */
+export * from "./core";
+export * from "./resources";
+export { RULES } from "./rules/catalog";
+export { validateManifest, formatFinding } from "./rules/validate";
+export type { ValidationReport, ValidateOptions } from "./rules/validate";
+export type { Rule, Finding, Severity, RuleContext, RuleViolation } from "./rules/rule";

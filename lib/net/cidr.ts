@@ -1,0 +1,156 @@
+import IPCIDR = require("ip-cidr");
+
+/**
+ * IPv4 CIDR blocks as numeric ranges. Parsing and validation go through
+ * ip-cidr; the parsed block is kept as [start, end] unsigned 32-bit numbers so
+ * that overlap sweeps and prefix lookups compare numbers, not strings.
+ */
+export interface Cidr {
+  /** The text as written. */
+  readonly text: string;
+  /** Normalized block with host bits zero, e.g. `10.0.0.0/16`. */
+  readonly network: string;
+  readonly prefix: number;
+  /** First address, as an unsigned 32-bit number. */
+  readonly start: number;
+  /** Last address, as an unsigned 32-bit number. */
+  readonly end: number;
+  /** False when the text had host bits set (`10.0.0.1/16`). */
+  readonly hostBitsZero: boolean;
+}
+
+// Parsed blocks by text: apps repeat the same few thousand CIDRs across routes and policies.
+const cache = new Map<string, Cidr | null>();
+const CACHE_LIMIT = 200_000;
+
+/** The parsed block, or undefined when `text` is not an IPv4 CIDR. */
+export function tryParseCidr(text: string): Cidr | undefined {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const parsed = parseUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, parsed);
+  return parsed ?? undefined;
+}
+
+/** The parsed block; throws a message naming the value and the expected form. */
+export function parseCidr(text: string): Cidr {
+  const parsed = tryParseCidr(text);
+  if (!parsed) throw new Error(`'${text}' is not an IPv4 CIDR block (expected a.b.c.d/n with n from 0 to 32)`);
+  return parsed;
+}
+
+function parseUncached(text: string): Cidr | null {
+  if (typeof text !== "string" || !IPCIDR.isValidCIDR(text) || text.includes(":")) return null;
+  const address = IPCIDR.createAddress(text) as IPCIDR.Address & { parsedAddress: string[]; subnetMask: number };
+  if (!address.v4 || !/\/\d{1,2}$/.test(text)) return null;
+  const prefix = address.subnetMask;
+  const ip = octetsToNumber(address.parsedAddress);
+  if (ip === undefined) return null;
+  const mask = prefixMask(prefix);
+  const start = (ip & mask) >>> 0;
+  const end = (start | (~mask >>> 0)) >>> 0;
+  return { text, network: `${formatIp(start)}/${prefix}`, prefix, start, end, hostBitsZero: start === ip };
+}
+
+/** The netmask of a prefix length as an unsigned number (/0 is 0). */
+export function prefixMask(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+function octetsToNumber(octets: string[]): number | undefined {
+  if (octets.length !== 4) return undefined;
+  let n = 0;
+  for (const o of octets) {
+    const v = Number(o);
+    if (!Number.isInteger(v) || v < 0 || v > 255) return undefined;
+    n = n * 256 + v;
+  }
+  return n;
+}
+
+const ipCache = new Map<string, number | null>();
+
+/** An IPv4 address as an unsigned number, or undefined when it is not one. */
+export function tryParseIp(text: string): number | undefined {
+  const hit = ipCache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  let parsed: number | null = null;
+  if (typeof text === "string" && !text.includes("/") && !text.includes(":") && IPCIDR.isValidAddress(text)) {
+    const address = IPCIDR.createAddress(text) as IPCIDR.Address & { parsedAddress: string[] };
+    parsed = address.v4 ? (octetsToNumber(address.parsedAddress) ?? null) : null;
+  }
+  if (ipCache.size >= CACHE_LIMIT) ipCache.clear();
+  ipCache.set(text, parsed);
+  return parsed ?? undefined;
+}
+
+export function parseIp(text: string): number {
+  const ip = tryParseIp(text);
+  if (ip === undefined) throw new Error(`'${text}' is not an IPv4 address (expected a.b.c.d)`);
+  return ip;
+}
+
+export function formatIp(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+/** True when `inner` lies entirely within `outer`. */
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** True when the blocks share any address (containment counts). */
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+export function ipInCidr(ip: number, cidr: Cidr): boolean {
+  return cidr.start <= ip && ip <= cidr.end;
+}
+
+/** True when some block of `blocks` contains `inner`. */
+export function coveredBy(inner: Cidr, blocks: readonly Cidr[]): boolean {
+  return blocks.some((b) => cidrContains(b, inner));
+}
+
+export interface OwnedCidr<T> {
+  readonly cidr: Cidr;
+  readonly owner: T;
+}
+
+export interface CidrOverlap<T> {
+  readonly a: OwnedCidr<T>;
+  readonly b: OwnedCidr<T>;
+}
+
+/**
+ * Overlapping blocks among `items` whose owners differ, by sort and sweep:
+ * O(n log n + k). Each overlapping item is reported at least once, paired with
+ * the earlier block that reaches furthest, so every conflict is named without
+ * listing all k pairs of a pile-up.
+ */
+export function findOverlaps<T>(
+  items: readonly OwnedCidr<T>[],
+  sameOwner: (x: T, y: T) => boolean = (x, y) => x === y,
+): CidrOverlap<T>[] {
+  const sorted = [...items].sort((x, y) => x.cidr.start - y.cidr.start || y.cidr.end - x.cidr.end);
+  const overlaps: CidrOverlap<T>[] = [];
+  // The block reaching furthest so far, and the furthest-reaching block of another owner than it.
+  let reach: OwnedCidr<T> | undefined;
+  let otherReach: OwnedCidr<T> | undefined;
+  for (const item of sorted) {
+    if (reach && item.cidr.start <= reach.cidr.end && !sameOwner(reach.owner, item.owner)) {
+      overlaps.push({ a: reach, b: item });
+    } else if (otherReach && item.cidr.start <= otherReach.cidr.end && !sameOwner(otherReach.owner, item.owner)) {
+      overlaps.push({ a: otherReach, b: item });
+    }
+    if (!reach || item.cidr.end > reach.cidr.end) {
+      if (reach && !sameOwner(reach.owner, item.owner)) otherReach = reach;
+      reach = item;
+    } else if (!sameOwner(reach.owner, item.owner) && (!otherReach || item.cidr.end > otherReach.cidr.end)) {
+      otherReach = item;
+    }
+  }
+  return overlaps;
+}

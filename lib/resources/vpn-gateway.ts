@@ -1,0 +1,124 @@
+import { Construct } from "constructs";
+import { appContextOf } from "../core/app-context";
+import { VpnGatewaySpec as VpnGatewayManifestProps, VpnGatewayType } from "../core/manifest";
+import { NetworkResource, ResourceAttribute, ResourceOptions } from "../core/resource";
+import { compact } from "./private-util";
+import { VpnConnection, VpnConnectionOptions } from "./vpn-connection";
+import { VpnGatewayRoute, VpnGatewayRouteOptions } from "./vpn-gateway-route";
+import type { Vpc } from "./vpc";
+
+export interface VpnGatewayProps extends ResourceOptions {
+  /**
+   * `VPC`: attached to one VPC and delivering into it. `CCN`: attached to a
+   * cloud connect network instead (tencent), or to none for IDC-only transit.
+   *
+   * @default "VPC"
+   */
+  readonly type?: VpnGatewayType;
+  /**
+   * The VPC of a VPC-type gateway; a CCN-type gateway takes none.
+   *
+   * @default - none (required for type VPC)
+   */
+  readonly vpc?: Vpc;
+  /**
+   * Region of the gateway.
+   *
+   * @default - the VPC's region
+   */
+  readonly region?: string;
+  /**
+   * Public bandwidth in Mbps, from the profile's set.
+   *
+   * @default 100
+   */
+  readonly bandwidthMbps?: number;
+  /**
+   * IPsec-VPN enabled.
+   *
+   * @default true
+   */
+  readonly ipsecEnabled?: boolean;
+  /**
+   * SSL-VPN enabled.
+   *
+   * @default false
+   */
+  readonly sslEnabled?: boolean;
+  /**
+   * Maximum concurrent SSL clients; only with SSL-VPN enabled.
+   *
+   * @default - none
+   */
+  readonly sslConnections?: number;
+  /**
+   * Display name.
+   *
+   * @default - the construct ID
+   */
+  readonly name?: string;
+}
+
+/**
+ * A VPN gateway (VPN 网关): the cloud end of IPsec tunnels. It is PENDING for
+ * a few minutes after creation (seed 001) and then AVAILABLE.
+ */
+export class VpnGateway extends NetworkResource<"VpnGateway"> {
+  public readonly resourceType = "VpnGateway" as const;
+  public readonly type: VpnGatewayType;
+  public readonly vpc?: Vpc;
+  public readonly region: string;
+  public readonly bandwidthMbps: number;
+  public readonly ipsecEnabled: boolean;
+  public readonly sslEnabled: boolean;
+  public readonly sslConnections?: number;
+  public readonly name: string;
+
+  constructor(scope: Construct, id: string, props: VpnGatewayProps) {
+    super(scope, id, { account: props.account ?? props.vpc?.account });
+    this.type = props.type ?? "VPC";
+    this.vpc = props.vpc;
+    const region = props.region ?? props.vpc?.region;
+    if (!region) {
+      throw new Error(`${this.node.path}: a VPN gateway without a VPC needs 'region' (e.g. ${appContextOf(this).profile.regions[0]?.name})`);
+    }
+    this.region = region;
+    this.bandwidthMbps = props.bandwidthMbps ?? 100;
+    this.ipsecEnabled = props.ipsecEnabled ?? true;
+    this.sslEnabled = props.sslEnabled ?? false;
+    this.sslConnections = props.sslConnections;
+    this.name = props.name ?? id;
+  }
+
+  /** The gateway's public IP, known after creation: the IDC devices' peer address. */
+  public get publicIp(): ResourceAttribute {
+    return new ResourceAttribute(this, "publicIp");
+  }
+
+  public get vpnGatewayId(): ResourceAttribute {
+    return this.resourceId;
+  }
+
+  /** Add an IPsec connection from this gateway to a customer gateway. */
+  public addConnection(id: string, options: VpnConnectionOptions): VpnConnection {
+    return new VpnConnection(this, id, { ...options, vpnGateway: this });
+  }
+
+  /** Add a destination route to this gateway's route table. */
+  public addRoute(id: string, options: VpnGatewayRouteOptions): VpnGatewayRoute {
+    return new VpnGatewayRoute(this, id, { ...options, vpnGateway: this });
+  }
+
+  protected renderProps(): VpnGatewayManifestProps {
+    return compact({
+      name: this.name,
+      region: this.region,
+      type: this.type,
+      vpc: this.vpc ? this.ref(this.vpc) : undefined,
+      bandwidthMbps: this.bandwidthMbps,
+      ipsecEnabled: this.ipsecEnabled,
+      sslEnabled: this.sslEnabled,
+      sslConnections: this.sslConnections,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { ManifestIndex } from "../core/manifest-index";
+import { CloudProfile } from "../core/profiles";
+import { Manifest } from "../core/manifest";
+
+export type Severity = "error" | "warning";
+
+/** What a rule's check reports for one non-compliant resource. */
+export interface RuleViolation {
+  /** Logical ID of the resource at fault (its construct path in messages). */
+  readonly resource: string;
+  /** The input property at fault, for a provider's `check` (`{ property, reason }`). */
+  readonly property?: string;
+  /** Says the value received, what is allowed and how to fix it. */
+  readonly message: string;
+}
+
+/** What a check sees: the manifest, its index and the app's cloud profile. */
+export interface RuleContext {
+  readonly manifest: Manifest;
+  readonly index: ManifestIndex;
+  readonly profile: CloudProfile;
+}
+
+/**
+ * One documented constraint. Metadata lives with the check so the catalog
+ * (docs/rules.md) is generated from the rule files, never kept by hand.
+ */
+export interface Rule {
+  /** Stable ID, e.g. `HL-PEER-001`. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** Seed file name or provider documentation the constraint comes from. */
+  readonly source: string;
+  /** Why the constraint exists. */
+  readonly rationale: string;
+  /** How to make the resource compliant. */
+  readonly fix: string;
+  /** Every violation in the manifest; an empty result means compliant or not applicable. */
+  check(context: RuleContext): Iterable<RuleViolation>;
+}
+
+/** A violation as reported: rule metadata, where, and whether it was acknowledged. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly path: string;
+  readonly resource?: string;
+  readonly property?: string;
+  readonly message: string;
+  /** Set when a warning was acknowledged on this path or an ancestor. */
+  readonly acknowledged?: { readonly path: string; readonly reason: string };
+}
