@@ -10,3 +10,5 @@ export { RULES } from "./rules/catalog";
 export { validateManifest, formatFinding } from "./rules/validate";
 export type { ValidationReport, ValidateOptions } from "./rules/validate";
 export type { Rule, Finding, Severity, RuleContext, RuleViolation } from "./rules/rule";
+export * from "./net";
+export * from "./patterns";
