@@ -1,0 +1,11 @@
+/** Exit codes: 0 ok, 1 findings (or unreachable when asked to assert), 2 usage or input errors. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Where a command writes; injected so commands can run in-process in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  exitCode(code: number): void;
+}
