@@ -1,2 +1,22 @@
 export * from "./cidr";
 export * from "./model";
+export * from "./verdicts";
+export { PrefixTrie } from "./prefix-trie";
+export type { PrefixEntry } from "./prefix-trie";
+export { trace } from "./trace";
+export type { TraceOptions } from "./trace";
+export { analyzePair } from "./pair";
+export { reachabilityMatrix, ReachabilityMatrix } from "./matrix";
+export {
+  firstHost,
+  listEndpoints,
+  representativeIp,
+  resolveEndpoint,
+  tryFindEndpointById,
+  tryResolveEndpoint,
+} from "./endpoints";
+export { modelFromManifest } from "./from-manifest";
+export type { ModelFromManifestOptions } from "./from-manifest";
+export { failDevice, failPeering, failTunnel, singleFailures } from "./failures";
+export type { DetectionPhase, FailureCase } from "./failures";
+export { formatHop, formatPair, formatTrace } from "./format";

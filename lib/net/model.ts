@@ -68,6 +68,13 @@ export interface NetConnection {
    */
   readonly routable: boolean;
   readonly healthCheckEnabled: boolean;
+  /**
+   * Why the tunnel is down, for people (e.g. the two ends use different IKE
+   * versions). Never a secret: at most where a key comes from.
+   *
+   * @default - no reason recorded
+   */
+  readonly downReason?: string;
 }
 
 export interface NetGatewayRoute {

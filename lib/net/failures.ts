@@ -1,0 +1,88 @@
+import { NetConnection, NetworkModel } from "./model";
+
+/**
+ * Failures as model transforms. A failed customer-gateway device takes its
+ * tunnels down at once; route selection only learns of it when a health check
+ * detects it (interval × retries later), and never without one (blackhole).
+ */
+
+/** Whether health checks have noticed the failure yet. */
+export type DetectionPhase = "BEFORE_DETECTION" | "AFTER_DETECTION";
+
+/** One thing that can fail on its own. */
+export interface FailureCase {
+  readonly kind: "DEVICE" | "TUNNEL" | "PEERING";
+  /** ID of the customer gateway, connection or peering that fails. */
+  readonly id: string;
+  readonly name: string;
+  /** For people: "customer gateway Idc/Device1 down". */
+  readonly description: string;
+  /** The model in steady state after detection of this failure. */
+  apply(): NetworkModel;
+}
+
+/** The model with customer gateway `id` down: its tunnels drop at once, routes move once detected. */
+export function failDevice(model: NetworkModel, id: string, phase: DetectionPhase = "AFTER_DETECTION"): NetworkModel {
+  return {
+    ...model,
+    customerGateways: model.customerGateways.map((c) => (c.id === id ? { ...c, up: false } : c)),
+    connections: model.connections.map((c) => (c.customerGateway === id ? tunnelDown(c, phase) : c)),
+  };
+}
+
+/** The model with the tunnel of connection `id` down (the device stays up). */
+export function failTunnel(model: NetworkModel, id: string, phase: DetectionPhase = "AFTER_DETECTION"): NetworkModel {
+  return { ...model, connections: model.connections.map((c) => (c.id === id ? tunnelDown(c, phase) : c)) };
+}
+
+/** The model with peering `id` no longer active (deleted or interrupted by either side). */
+export function failPeering(model: NetworkModel, id: string): NetworkModel {
+  return { ...model, peerings: model.peerings.map((p) => (p.id === id ? { ...p, state: "FAILED" } : p)) };
+}
+
+function tunnelDown(c: NetConnection, phase: DetectionPhase): NetConnection {
+  // Without a health check nothing ever tells route selection: the route stays (blackhole).
+  const detected = phase === "AFTER_DETECTION" && c.healthCheckEnabled;
+  return { ...c, tunnelUp: false, routable: detected ? false : c.routable };
+}
+
+/**
+ * Every single failure worth analysing, each in steady state after
+ * detection: each customer-gateway device that is up and has a tunnel, each
+ * tunnel that is up, each ACTIVE peering. Models are built on `apply()`.
+ */
+export function singleFailures(model: NetworkModel): FailureCase[] {
+  const out: FailureCase[] = [];
+  const withTunnel = new Set(model.connections.map((c) => c.customerGateway));
+  for (const device of model.customerGateways) {
+    if (!device.up || !withTunnel.has(device.id)) continue;
+    out.push({
+      kind: "DEVICE",
+      id: device.id,
+      name: device.name,
+      description: `customer gateway ${device.name} (${device.ipAddress}) down`,
+      apply: () => failDevice(model, device.id),
+    });
+  }
+  for (const connection of model.connections) {
+    if (!connection.tunnelUp) continue;
+    out.push({
+      kind: "TUNNEL",
+      id: connection.id,
+      name: connection.name,
+      description: `tunnel of connection ${connection.name} down`,
+      apply: () => failTunnel(model, connection.id),
+    });
+  }
+  for (const peering of model.peerings) {
+    if (peering.state !== "ACTIVE") continue;
+    out.push({
+      kind: "PEERING",
+      id: peering.id,
+      name: peering.name,
+      description: `peering ${peering.name} down`,
+      apply: () => failPeering(model, peering.id),
+    });
+  }
+  return out;
+}

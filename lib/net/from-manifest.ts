@@ -1,0 +1,164 @@
+import { Manifest, ManifestResource, SecretRef, VpnConnectionSpec } from "../core/manifest";
+import { ManifestIndex } from "../core/manifest-index";
+import { findProfile, preferenceRank } from "../core/profiles";
+import { tryParseCidr } from "./cidr";
+import { NetConnection, NetPeering, NetworkModel } from "./model";
+
+export interface ModelFromManifestOptions {
+  /**
+   * Which cross-account peerings count as accepted. `none`: they stay PENDING
+   * (what a fresh deploy shows until the other account accepts); `trusted`:
+   * those whose accepter account is among the app's trusted accounts are
+   * ACTIVE; `all`: every one is ACTIVE. Same-account peerings are always
+   * ACTIVE (seed 003: 同账户…新建后对等连接立即生效).
+   *
+   * @default "none"
+   */
+  readonly acceptCrossAccountPeerings?: "none" | "trusted" | "all";
+}
+
+/**
+ * The synth-time model of a manifest: everything provisioned (gateways
+ * AVAILABLE, devices up), same-account peerings ACTIVE, and each tunnel up
+ * when both ends agree as the manifest describes them — the device's
+ * pre-shared key from the same secret source, the same IKE version and, for
+ * SPD connections, mirrored subnets. A tunnel that does not negotiate is down
+ * and not routable, with the reason recorded. IDs are logical IDs.
+ *
+ * Gateway routes published to the VPC need no entry here: the forwarding
+ * model puts them in the VPC's main route table, next hop the gateway.
+ */
+export function modelFromManifest(manifest: Manifest, options: ModelFromManifestOptions = {}): NetworkModel {
+  const index = new ManifestIndex(manifest);
+  const profile = findProfile(manifest.app.profile);
+  const accepted = options.acceptCrossAccountPeerings ?? "none";
+  const trusted = new Set(manifest.app.trustedAccounts);
+  const id = (r: { ref: string } | undefined): string => r?.ref ?? "";
+
+  return {
+    vpcs: index.ofType("Vpc").map((r) => ({ id: r.logicalId, name: r.props.name, region: r.props.region, account: r.account, cidrs: r.props.cidrs })),
+    subnets: index.ofType("Subnet").map((r) => ({
+      id: r.logicalId,
+      name: r.props.name,
+      vpc: id(r.props.vpc),
+      cidr: r.props.cidr,
+      routeTable: id(r.props.routeTable),
+    })),
+    routeTables: index.ofType("RouteTable").map((r) => ({ id: r.logicalId, vpc: id(r.props.vpc), main: r.props.main })),
+    routes: index.ofType("Route").map((r) => ({
+      id: r.logicalId,
+      routeTable: id(r.props.routeTable),
+      destinationCidr: r.props.destinationCidr,
+      nextHopType: r.props.nextHopType,
+      nextHop: id(r.props.nextHop),
+      enabled: r.props.enabled,
+    })),
+    vpnGateways: index.ofType("VpnGateway").map((r) => ({
+      id: r.logicalId,
+      name: r.props.name,
+      type: r.props.type,
+      region: r.props.region,
+      ...(r.props.vpc ? { vpc: r.props.vpc.ref } : {}),
+      available: true,
+    })),
+    connections: index.ofType("VpnConnection").map((r) => connectionOf(r, index)),
+    gatewayRoutes: index.ofType("VpnGatewayRoute").map((r) => ({
+      id: r.logicalId,
+      gateway: id(r.props.vpnGateway),
+      destinationCidr: r.props.destinationCidr,
+      connection: id(r.props.nextHop),
+      rank: preferenceRank(profile, r.props),
+      publishToVpc: r.props.publishToVpc,
+      enabled: r.props.enabled,
+    })),
+    ccns: index.ofType("Ccn").map((r) => ({ id: r.logicalId, name: r.props.name })),
+    ccnAttachments: index.ofType("CcnAttachment").map((r) => ({
+      id: r.logicalId,
+      ccn: id(r.props.ccn),
+      instanceType: r.props.instanceType,
+      instance: id(r.props.instance),
+    })),
+    directConnectGateways: index.ofType("DirectConnectGateway").map((r) => ({
+      id: r.logicalId,
+      name: r.props.name,
+      region: r.props.region,
+      onPremPrefixes: r.props.onPremPrefixes,
+    })),
+    peerings: index.ofType("PeeringConnection").map((r): NetPeering => {
+      const sameAccount = r.account === r.props.accepterAccount;
+      const active = sameAccount || accepted === "all" || (accepted === "trusted" && trusted.has(r.props.accepterAccount));
+      return {
+        id: r.logicalId,
+        name: r.props.name,
+        requesterVpc: id(r.props.requesterVpc),
+        accepterVpc: id(r.props.accepterVpc),
+        state: active ? "ACTIVE" : "PENDING",
+      };
+    }),
+    idcSites: index.ofType("IdcSite").map((r) => ({ id: r.logicalId, name: r.props.name, cidrs: r.props.cidrs })),
+    customerGateways: index.ofType("CustomerGateway").map((r) => ({
+      id: r.logicalId,
+      name: r.props.name,
+      ipAddress: r.props.ipAddress,
+      ...(r.props.site ? { site: r.props.site.ref } : {}),
+      up: true,
+    })),
+  };
+}
+
+function connectionOf(r: ManifestResource<"VpnConnection">, index: ManifestIndex): NetConnection {
+  const p = r.props;
+  const downReason = disagreement(p) ?? missingEnd(p, index);
+  return {
+    id: r.logicalId,
+    name: p.name,
+    gateway: p.vpnGateway.ref,
+    customerGateway: p.customerGateway.ref,
+    routeType: p.routeType,
+    spdPolicies: p.spdPolicies,
+    tunnelUp: downReason === undefined,
+    // At steady state route selection knows what negotiation knows.
+    routable: downReason === undefined,
+    healthCheckEnabled: p.healthCheck?.enabled === true,
+    ...(downReason ? { downReason } : {}),
+  };
+}
+
+function missingEnd(p: VpnConnectionSpec, index: ManifestIndex): string | undefined {
+  if (!index.tryResolve(p.vpnGateway, "VpnGateway")) return `its VPN gateway '${p.vpnGateway.ref}' is not in the manifest`;
+  if (!index.tryResolve(p.customerGateway, "CustomerGateway")) return `its customer gateway '${p.customerGateway.ref}' is not in the manifest`;
+  return undefined;
+}
+
+/** Why the two ends of a tunnel would not negotiate, or undefined when they agree. */
+function disagreement(p: VpnConnectionSpec): string | undefined {
+  const device = p.customerDevice;
+  if (!device) return undefined;
+  if (device.preSharedKey && secretSource(device.preSharedKey) !== secretSource(p.preSharedKey)) {
+    return `the IDC device's pre-shared key comes from ${secretSource(device.preSharedKey)} but the gateway's from ${secretSource(p.preSharedKey)}`;
+  }
+  if (device.ikeVersion && device.ikeVersion.toUpperCase() !== p.ike.version.toUpperCase()) {
+    return `the IDC device speaks ${device.ikeVersion}, the gateway ${p.ike.version}`;
+  }
+  if (p.routeType === "SPD") {
+    const gatewayLocal = p.spdPolicies.flatMap((x) => x.localCidrs);
+    const gatewayRemote = p.spdPolicies.flatMap((x) => x.remoteCidrs);
+    if (device.localCidrs && !sameBlocks(device.localCidrs, gatewayRemote)) {
+      return `the IDC device's local subnets (${device.localCidrs.join(", ")}) do not mirror the connection's remote subnets (${gatewayRemote.join(", ")})`;
+    }
+    if (device.remoteCidrs && !sameBlocks(device.remoteCidrs, gatewayLocal)) {
+      return `the IDC device's remote subnets (${device.remoteCidrs.join(", ")}) do not mirror the connection's local subnets (${gatewayLocal.join(", ")})`;
+    }
+  }
+  return undefined;
+}
+
+/** Where a key comes from (never the key). */
+function secretSource(s: SecretRef): string {
+  return s.secret.source === "env" ? `env:${s.secret.name}` : `pulumi-config:${s.secret.key}`;
+}
+
+function sameBlocks(a: readonly string[], b: readonly string[]): boolean {
+  const norm = (xs: readonly string[]): string => [...new Set(xs.map((x) => tryParseCidr(x)?.network ?? x))].sort().join(",");
+  return norm(a) === norm(b);
+}
