@@ -1,2 +1,8 @@
-// High-level constructs (one file or folder per pattern) are exported here.
-export {};
+// High-level constructs, one file per pattern; helpers under private/ are not exported.
+export * from "./errors";
+export * from "./sources";
+export * from "./vpn-routing";
+export * from "./device-config";
+export * from "./device-tunnel";
+export * from "./site-to-site-vpn";
+export * from "./hub-spoke-vpn";
