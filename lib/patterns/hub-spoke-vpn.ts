@@ -126,7 +126,7 @@ export interface HubSpoke {
   readonly connection: VpnConnection;
   /** Route-table hubs: the gateway routes to the site's networks (published to the VPC on a VPC-type hub). */
   readonly gatewayRoutes: readonly VpnGatewayRoute[];
-  /** VPC routes to the site's networks: to the gateway (SPD hub) or through the CCN (CCN hub). */
+  /** SPD hubs: the VPC routes to the site's networks through the gateway (route-table hubs publish gateway routes instead). */
   readonly vpcRoutes: readonly Route[];
 }
 
@@ -139,11 +139,11 @@ export interface HubSpoke {
  *
  * Children it creates:
  * - `Vpc` and `VpnGateway` — when not given;
- * - `Ccn` (when `ccn.ccn` is not given), `CcnAttachments/<network>` for the gateway and each
- *   listed network not yet attached, `CcnRoutes/<vpc>To<network>-<n>` in each listed VPC's main table;
+ * - `Ccn` (when `ccn.ccn` is not given) and `CcnAttachments/<network>` for the gateway and each
+ *   listed network not yet attached (VPCs on a CCN learn its routes; no VPC routes are added);
  * - per spoke `<id>`: `<id>/Site` (when `{ cidrs }`), the device (`<id>/Site/Device`, or
- *   `<id>/Device` on an existing site), `<id>/Connection`, `<id>/GatewayRoute-<n>` (route-table hubs),
- *   `<id>/VpcRoutes/…` (SPD hubs) and `CcnRoutes/<vpc>To<id>-<n>` (CCN hubs).
+ *   `<id>/Device` on an existing site), `<id>/Connection`, `<id>/GatewayRoute-<n>` per site CIDR
+ *   (route-table hubs; published to the VPC on a VPC-type hub) or `<id>/VpcRoutes/MainRouteTableToIdc-<n>` (SPD hubs).
  */
 export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
   /** True for a HubSpokeVpn from any copy of the library. */
@@ -249,9 +249,7 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
             }),
         );
     const vpcRoutes =
-      spd && this.vpc
-        ? routeToGateway(new Construct(scope, "VpcRoutes"), [this.vpc.mainRouteTable], id, siteCidrs, this.vpnGateway)
-        : (this.fabric?.routeToSite(id, siteCidrs) ?? []);
+      spd && this.vpc ? routeToGateway(new Construct(scope, "VpcRoutes"), [this.vpc.mainRouteTable], "Idc", siteCidrs, this.vpnGateway) : [];
     const spoke: HubSpoke = { scope, site: site.value, device, connection, gatewayRoutes, vpcRoutes };
     this.tunnels.add({ device, connection, cloudCidrs: () => this.reachableFrom(spoke) });
     if (this.declareIntents) this.declareSpokeIntents(spoke);
@@ -282,7 +280,7 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
 
   private cloudEndpoints(): Array<Vpc | DirectConnectGateway> {
     if (this.vpc) return [this.vpc];
-    return [...(this.fabric?.vpcs ?? []), ...(this.fabric?.directConnectGateways ?? [])];
+    return this.fabric?.endpoints ?? [];
   }
 
   private declareSpokeIntents(spoke: HubSpoke): void {

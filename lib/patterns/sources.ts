@@ -155,8 +155,8 @@ export interface TunnelOptions {
 /**
  * The cloud connect network (CCN, 云联网) a CCN-type gateway joins, and the
  * cloud networks on it that the IDCs reach. The pattern attaches the gateway
- * and every network listed (unless already attached to that CCN) and routes
- * each listed VPC's main route table to every other network through the CCN.
+ * and every network listed (unless already attached to that CCN); attached
+ * VPCs learn the CCN's routes, so no VPC routes are needed.
  */
 export interface CcnOptions {
   /**
