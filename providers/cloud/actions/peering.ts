@@ -1,0 +1,237 @@
+import { CloudProfile, RegionInfo, tryFindRegion } from "../../../lib/core/profiles";
+import { CloudError } from "../errors";
+import { checkPeeringOperation, peeringExpiryMs, peeringRoles } from "../lifecycle";
+import { JsonObject, ParamReader } from "../params";
+import { ResourceRow } from "../store";
+import { firstOverlap } from "../validation/addressing";
+import { deleteResource, describeItem, KindResolver, matches, ResourceKind } from "./kind";
+import { checkPrefix, findVisible, readOwnedRef } from "./lookup";
+import { ActionContext, ActionDefinition, isoTime } from "./types";
+
+/**
+ * VPC peering connection (对等连接), seeds 003 and 004. Same account: ACTIVE
+ * at once. Another account: PENDING until that account accepts, EXPIRED after
+ * 7 days. Either side may delete it, which deletes the routes through it.
+ */
+export const PEERING_KIND: ResourceKind = {
+  type: "PeeringConnection",
+  names: {
+    create: "CreateVpcPeeringConnection",
+    describe: "DescribeVpcPeeringConnections",
+    modify: "ModifyVpcPeeringConnection",
+    delete: "DeleteVpcPeeringConnection",
+  },
+  fields: ["name", "requesterVpc", "accepterVpc", "accepterAccount", "bandwidthMbps", "crossBorderApproval"],
+  mutable: ["name", "bandwidthMbps"],
+  refFields: ["requesterVpc", "accepterVpc"],
+  cascades: ["Route"],
+  peerMayDelete: true,
+  extraFilters: {
+    /** The peerings either of whose ends is this VPC. */
+    vpc: (item, values) => matches(item.requesterVpc, values) || matches(item.accepterVpc, values),
+  },
+  plan(params, ctx) {
+    const name = params.string("name");
+    const requester = readOwnedRef(params, "requesterVpc", "Vpc", ctx);
+    const accepterAccount = params.string("accepterAccount");
+    const accepter = readAccepterVpc(params, accepterAccount, ctx);
+    if (accepter.id === requester.id) {
+      throw params.error("InvalidParameterValue.SameVpc", "accepterVpc", `is the requester VPC '${requester.id}' itself; peer two different VPCs.`);
+    }
+    const [rqRegion, acRegion] = checkRegions(requester, accepter, ctx);
+    const crossRegion = rqRegion.name !== acRegion.name;
+    const bandwidthMbps = readPeeringBandwidth(params, crossRegion, ctx.profile);
+    const crossBorderApproval = params.optionalString("crossBorderApproval");
+    checkCrossBorder(rqRegion, acRegion, crossBorderApproval, ctx);
+    checkOverlaps(requester, accepter, crossRegion, ctx);
+    checkQuota(requester, ctx);
+    checkQuota(accepter, ctx);
+
+    const sameAccount = accepterAccount === ctx.account;
+    return {
+      props: {
+        name,
+        requesterVpc: requester.id,
+        accepterVpc: accepter.id,
+        accepterAccount,
+        ...(bandwidthMbps !== undefined ? { bandwidthMbps } : {}),
+        ...(crossBorderApproval !== undefined ? { crossBorderApproval } : {}),
+        requesterRegion: rqRegion.name,
+        accepterRegion: acRegion.name,
+        crossRegion,
+      },
+      region: rqRegion.name,
+      state: sameAccount ? "ACTIVE" : "PENDING",
+      ...(sameAccount ? {} : { peerAccount: accepterAccount, dueAt: ctx.now + peeringExpiryMs(ctx.profile) }),
+    };
+  },
+  modify(row, params, ctx) {
+    checkPeeringOperation(row, ctx.account, "Modify", ctx.action);
+    const props: JsonObject = {};
+    const name = params.optionalString("name");
+    if (name !== undefined) props.name = name;
+    if (params.has("bandwidthMbps")) props.bandwidthMbps = readPeeringBandwidth(params, row.props.crossRegion === true, ctx.profile);
+    else params.value("bandwidthMbps");
+    return { props };
+  },
+  attributes(row) {
+    return {
+      requesterAccount: row.account,
+      ...(row.state === "PENDING" && row.dueAt !== undefined ? { expiresAt: isoTime(row.dueAt) } : {}),
+    };
+  },
+};
+
+/** AcceptVpcPeeringConnection, RejectVpcPeeringConnection, EnableVpcPeeringConnection. */
+export function peeringLifecycleActions(kindOf: KindResolver): ActionDefinition[] {
+  const transition = (name: string, op: "Accept" | "Reject" | "Enable", apply: (row: ResourceRow, ctx: ActionContext) => JsonObject): ActionDefinition => ({
+    name,
+    writes: true,
+    run(params, ctx) {
+      const id = params.string("id");
+      params.done();
+      const row = findVisible(ctx, id, "PeeringConnection");
+      checkPeeringOperation(row, ctx.account, op, ctx.action);
+      return apply(row, ctx);
+    },
+  });
+  const setState = (row: ResourceRow, ctx: ActionContext, state: string, dueAt?: number): JsonObject => {
+    const updated: ResourceRow = { ...row, state, dueAt, updatedAt: ctx.now };
+    ctx.store.resources.update(updated);
+    return describeItem(PEERING_KIND, updated, ctx);
+  };
+  return [
+    transition("AcceptVpcPeeringConnection", "Accept", (row, ctx) => setState(row, ctx, "ACTIVE")),
+    transition("RejectVpcPeeringConnection", "Reject", (row, ctx) => {
+      deleteResource(PEERING_KIND, row, ctx, kindOf);
+      return { id: row.id, state: "REJECTED", deleted: true };
+    }),
+    // The accepter enabling consents again; a requester alone can only renew the request, or Enable would bypass acceptance.
+    transition("EnableVpcPeeringConnection", "Enable", (row, ctx) =>
+      peeringRoles(row, ctx.account).includes("accepter")
+        ? setState(row, ctx, "ACTIVE")
+        : setState(row, ctx, "PENDING", ctx.now + peeringExpiryMs(ctx.profile)),
+    ),
+  ];
+}
+
+function readAccepterVpc(params: ParamReader, accepterAccount: string, ctx: ActionContext): ResourceRow {
+  const id = params.string("accepterVpc");
+  checkPrefix(ctx, id, "Vpc", "accepterVpc");
+  const vpc = ctx.store.resources.tryGet(id);
+  if (!vpc || vpc.type !== "Vpc" || vpc.account !== accepterAccount) {
+    throw new CloudError(
+      "ResourceNotFound",
+      `${ctx.action}: 'accepterVpc' names VPC '${id}', which does not exist in account '${accepterAccount}'. ` +
+        "Check the peer account ID and its VPC ID (seed 003: 对端账户的账号 ID 和私有网络 ID).",
+    );
+  }
+  return vpc;
+}
+
+function checkRegions(requester: ResourceRow, accepter: ResourceRow, ctx: ActionContext): [RegionInfo, RegionInfo] {
+  const rq = tryFindRegion(ctx.profile, requester.region!)!;
+  const ac = tryFindRegion(ctx.profile, accepter.region!)!;
+  for (const r of [rq, ac]) {
+    if (!r.peeringSupported) {
+      throw new CloudError(
+        "UnsupportedOperation.PeeringRegion",
+        `${ctx.action}: peering is not offered in ${r.name} (seed 003: 对等连接不支持地域 华东地区（上海金融）). Peer VPCs in another region.`,
+      );
+    }
+  }
+  if (rq.name !== ac.name && !ctx.profile.peering.crossRegion) {
+    throw new CloudError(
+      "UnsupportedOperation.PeeringRegion",
+      `${ctx.action}: ${ctx.profile.displayName} peers VPCs of one region only; '${requester.id}' is in ${rq.name} and ` +
+        `'${accepter.id}' in ${ac.name}. Peer VPCs of the same region.`,
+    );
+  }
+  return [rq, ac];
+}
+
+function readPeeringBandwidth(params: ParamReader, crossRegion: boolean, profile: CloudProfile): number | undefined {
+  const bandwidth = params.optionalNumber("bandwidthMbps", { integer: true });
+  if (!crossRegion) {
+    if (bandwidth !== undefined) {
+      throw params.error("InvalidParameterValue.Bandwidth", "bandwidthMbps", `is ${bandwidth}, but same-region peering has no bandwidth cap and takes none (seed 003). Omit it.`);
+    }
+    return undefined;
+  }
+  const range = profile.peering.crossRegionBandwidthMbps;
+  if (bandwidth === undefined) {
+    if (range) throw params.error("MissingParameter", "bandwidthMbps", `is missing: cross-region peering needs a bandwidth cap of ${range[0]}–${range[1]} Mbps (seed 003).`);
+    return undefined;
+  }
+  const [min, max] = range ?? [1, Number.MAX_SAFE_INTEGER];
+  if (bandwidth < min || bandwidth > max) {
+    throw params.error("InvalidParameterValue.Bandwidth", "bandwidthMbps", `is ${bandwidth}; cross-region peering allows ${min}–${max} Mbps (seed 003: at most 10 Gbps).`);
+  }
+  return bandwidth;
+}
+
+function checkCrossBorder(rq: RegionInfo, ac: RegionInfo, approval: string | undefined, ctx: ActionContext): void {
+  if (!ctx.profile.peering.crossBorderNeedsApproval || rq.geography === ac.geography || approval) return;
+  throw new CloudError(
+    "UnsupportedOperation.CrossBorderApprovalRequired",
+    `${ctx.action}: peering ${rq.name} (${rq.geography}) with ${ac.name} (${ac.geography}) crosses a border and needs an ` +
+      "approved ticket (seed 003: 跨境通信需要审核). Pass its reference as crossBorderApproval.",
+  );
+}
+
+/** The VPCs already peered with `vpc`, with whether that peering is cross-region. */
+function peersOf(vpc: ResourceRow, ctx: ActionContext): Array<{ peering: ResourceRow; peer: ResourceRow }> {
+  const result: Array<{ peering: ResourceRow; peer: ResourceRow }> = [];
+  for (const ref of ctx.store.resources.referrers(vpc.id)) {
+    if (ref.fromType !== "PeeringConnection") continue;
+    const peering = ctx.store.resources.tryGet(ref.fromId)!;
+    const otherId = (ref.field === "requesterVpc" ? peering.props.accepterVpc : peering.props.requesterVpc) as string;
+    result.push({ peering, peer: ctx.store.resources.tryGet(otherId)! });
+  }
+  return result;
+}
+
+function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegion: boolean, ctx: ActionContext): void {
+  const cidrs = (v: ResourceRow) => v.props.cidrs as string[];
+  const hit = firstOverlap(cidrs(requester), cidrs(accepter));
+  if (hit) {
+    throw new CloudError(
+      "InvalidParameterValue.CidrOverlap",
+      `${ctx.action}: VPC '${requester.id}' (${hit[0]}) and VPC '${accepter.id}' (${hit[1]}) overlap. The two ends of a ` +
+        "peering must not overlap (seed 003); renumber one VPC.",
+    );
+  }
+  for (const [side, newPeer] of [[requester, accepter], [accepter, requester]] as const) {
+    for (const { peering, peer } of peersOf(side, ctx)) {
+      if (peer.id === newPeer.id) {
+        throw new CloudError(
+          "InvalidParameterValue.Duplicate",
+          `${ctx.action}: VPCs '${requester.id}' and '${accepter.id}' are already peered by '${peering.id}'. One peering ` +
+            "connection carries every CIDR of both VPCs (seed 004); add routes to it instead.",
+        );
+      }
+      if (!crossRegion && peering.props.crossRegion !== true) continue;
+      const clash = firstOverlap(cidrs(newPeer), cidrs(peer));
+      if (clash) {
+        throw new CloudError(
+          "InvalidParameterValue.CidrOverlap",
+          `${ctx.action}: VPC '${side.id}' is already peered with '${peer.id}' (${clash[1]}), which overlaps '${newPeer.id}' ` +
+            `(${clash[0]}). With cross-region peering, the peers of one VPC must not overlap each other (seed 003).`,
+        );
+      }
+    }
+  }
+}
+
+function checkQuota(vpc: ResourceRow, ctx: ActionContext): void {
+  const max = ctx.profile.peering.maxPerVpc;
+  if (max === undefined) return;
+  const count = ctx.store.resources.referrers(vpc.id).filter((r) => r.fromType === "PeeringConnection").length;
+  if (count >= max) {
+    throw new CloudError(
+      "LimitExceeded.VpcPeeringPerVpc",
+      `${ctx.action}: VPC '${vpc.id}' already has ${count} peering connections, the most ${ctx.profile.displayName} allows ` +
+        `per VPC (${max}, both sides counted; seed 003). Delete one, or peer another VPC.`,
+    );
+  }
+}

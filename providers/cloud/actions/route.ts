@@ -1,0 +1,83 @@
+import { RouteNextHopType } from "../../../lib/core/manifest";
+import { CloudError } from "../errors";
+import { ParamReader } from "../params";
+import { ResourceRow } from "../store";
+import { readCidr } from "../validation/addressing";
+import { ResourceKind } from "./kind";
+import { canSee, checkPrefix, NOUNS, readOwnedRef } from "./lookup";
+import { ActionContext } from "./types";
+
+const NEXT_HOP_TYPES: readonly RouteNextHopType[] = ["PEERING", "VPN_GATEWAY", "CCN"];
+
+/** Route (路由) in a VPC route table: a destination and a next hop (peering, VPN gateway or CCN). */
+export const ROUTE_KIND: ResourceKind = {
+  type: "Route",
+  names: { create: "CreateRoute", describe: "DescribeRoutes", modify: "ModifyRouteAttribute", delete: "DeleteRoute" },
+  fields: ["routeTable", "destinationCidr", "nextHopType", "nextHop", "enabled"],
+  mutable: ["enabled"],
+  refFields: ["routeTable", "nextHop"],
+  plan(params, ctx) {
+    const table = readOwnedRef(params, "routeTable", "RouteTable", ctx);
+    const vpc = ctx.store.resources.tryGet(table.props.vpc as string)!;
+    const destination = readCidr(params, "destinationCidr");
+    const nextHopType = params.oneOf("nextHopType", NEXT_HOP_TYPES);
+    const nextHop = readNextHop(params, nextHopType, vpc, ctx);
+    const enabled = params.boolean("enabled");
+    const same = ctx.store.resources.exact("Route", table.id, destination.start, destination.end);
+    if (same.length) {
+      throw params.error(
+        "InvalidParameterValue.RouteConflict",
+        "destinationCidr",
+        `is ${destination.text}, which route '${same[0].id}' of route table '${table.id}' already routes (next hop ` +
+          `${same[0].props.nextHop}). Change that route, or delete it first.`,
+      );
+    }
+    return {
+      props: { routeTable: table.id, destinationCidr: destination.text, nextHopType, nextHop: nextHop.id, enabled },
+      region: vpc.region,
+      scope: table.id,
+      range: { start: destination.start, end: destination.end },
+    };
+  },
+  modify(_row, params) {
+    const enabled = params.optionalBoolean("enabled");
+    return { props: enabled !== undefined ? { enabled } : {} };
+  },
+};
+
+function readNextHop(params: ParamReader, type: RouteNextHopType, vpc: ResourceRow, ctx: ActionContext): ResourceRow {
+  switch (type) {
+    case "PEERING": {
+      const id = params.string("nextHop");
+      checkPrefix(ctx, id, "PeeringConnection", params.nameOf("nextHop"));
+      const peering = ctx.store.resources.tryGet(id);
+      // The accepter routes through a peering it does not own: visibility, not ownership, is what counts.
+      if (!peering || peering.type !== "PeeringConnection" || !canSee(peering, ctx.account)) {
+        throw new CloudError(
+          "ResourceNotFound",
+          `${ctx.action}: 'nextHop' names peering connection '${id}', which account '${ctx.account}' has no access to.`,
+        );
+      }
+      if (peering.props.requesterVpc !== vpc.id && peering.props.accepterVpc !== vpc.id) {
+        throw mismatch(ctx, `peering connection '${id}' connects ${peering.props.requesterVpc} and ${peering.props.accepterVpc}, not this route table's VPC '${vpc.id}'`);
+      }
+      return peering;
+    }
+    case "VPN_GATEWAY": {
+      const gateway = readOwnedRef(params, "nextHop", "VpnGateway", ctx);
+      if (gateway.props.vpc !== vpc.id) {
+        throw mismatch(ctx, `VPN gateway '${gateway.id}' is ${gateway.props.type === "CCN" ? "a CCN-type gateway" : `attached to VPC '${gateway.props.vpc}'`}, not to this route table's VPC '${vpc.id}'`);
+      }
+      return gateway;
+    }
+    case "CCN":
+      return readOwnedRef(params, "nextHop", "Ccn", ctx);
+  }
+}
+
+function mismatch(ctx: ActionContext, what: string): CloudError {
+  return new CloudError(
+    "InvalidParameterValue.NextHopMismatch",
+    `${ctx.action}: ${what}. A route's next hop must belong to the route table's VPC. (${NOUNS.Route} not created.)`,
+  );
+}

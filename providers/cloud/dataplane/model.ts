@@ -1,0 +1,98 @@
+import { CcnInstanceType, RouteNextHopType, SpdPolicy, VpnGatewayType, VpnRouteType } from "../../../lib/core/manifest";
+import { CloudProfile, preferenceRank } from "../../../lib/core/profiles";
+import { NetworkModel } from "../../../lib/net/model";
+import { ResourceRow, Store } from "../store";
+import { tunnelStatus } from "./tunnel";
+
+/**
+ * The neutral network model of lib/net built from live state at one engine
+ * instant: peering states as stored (expiry is applied when the clock
+ * advances), gateways available once provisioned, tunnels up only when both
+ * ends agree and device and site are up, health-check detection on the engine
+ * clock, gateway-route ranks from the profile's preference vocabulary.
+ * Every account's resources are included: packets cross accounts over peerings.
+ */
+export function buildNetworkModel(store: Store, profile: CloudProfile, now: number): NetworkModel {
+  const r = store.resources;
+  const p = <T>(row: ResourceRow) => row.props as unknown as T;
+  const deviceUp = (id: string, site?: string) =>
+    store.faults.tryGetOpen(id) === undefined && (site === undefined || store.faults.tryGetOpen(site) === undefined);
+
+  return {
+    vpcs: r.ofType("Vpc").map((v) => ({
+      id: v.id,
+      name: p<{ name: string }>(v).name,
+      region: v.region!,
+      account: v.account,
+      cidrs: p<{ cidrs: string[] }>(v).cidrs,
+    })),
+    subnets: r.ofType("Subnet").map((s) => {
+      const sp = p<{ name: string; vpc: string; cidr: string; routeTable: string }>(s);
+      return { id: s.id, name: sp.name, vpc: sp.vpc, cidr: sp.cidr, routeTable: sp.routeTable };
+    }),
+    routeTables: r.ofType("RouteTable").map((t) => ({ id: t.id, vpc: t.props.vpc as string, main: t.props.main === true })),
+    routes: r.ofType("Route").map((rt) => {
+      const rp = p<{ routeTable: string; destinationCidr: string; nextHopType: RouteNextHopType; nextHop: string; enabled: boolean }>(rt);
+      return { id: rt.id, ...rp };
+    }),
+    vpnGateways: r.ofType("VpnGateway").map((g) => {
+      const gp = p<{ name: string; type: VpnGatewayType; vpc?: string }>(g);
+      return {
+        id: g.id,
+        name: gp.name,
+        type: gp.type,
+        region: g.region!,
+        ...(gp.vpc ? { vpc: gp.vpc } : {}),
+        available: g.state === "AVAILABLE",
+      };
+    }),
+    connections: r.ofType("VpnConnection").map((c) => {
+      const cp = p<{ name: string; vpnGateway: string; customerGateway: string; routeType: VpnRouteType; spdPolicies: SpdPolicy[] }>(c);
+      const status = tunnelStatus(c, store, now);
+      return {
+        id: c.id,
+        name: cp.name,
+        gateway: cp.vpnGateway,
+        customerGateway: cp.customerGateway,
+        routeType: cp.routeType,
+        spdPolicies: cp.spdPolicies,
+        tunnelUp: status.tunnelUp,
+        routable: status.routable,
+        healthCheckEnabled: status.healthCheckEnabled,
+      };
+    }),
+    gatewayRoutes: r.ofType("VpnGatewayRoute").map((g) => {
+      const gp = p<{ vpnGateway: string; destinationCidr: string; nextHop: string; priority?: number; weight?: number; publishToVpc: boolean; enabled: boolean }>(g);
+      return {
+        id: g.id,
+        gateway: gp.vpnGateway,
+        destinationCidr: gp.destinationCidr,
+        connection: gp.nextHop,
+        rank: preferenceRank(profile, gp),
+        publishToVpc: gp.publishToVpc,
+        enabled: gp.enabled,
+      };
+    }),
+    ccns: r.ofType("Ccn").map((c) => ({ id: c.id, name: p<{ name: string }>(c).name })),
+    ccnAttachments: r.ofType("CcnAttachment").map((a) => {
+      const ap = p<{ ccn: string; instanceType: CcnInstanceType; instance: string }>(a);
+      return { id: a.id, ccn: ap.ccn, instanceType: ap.instanceType, instance: ap.instance };
+    }),
+    directConnectGateways: r.ofType("DirectConnectGateway").map((d) => {
+      const dp = p<{ name: string; onPremPrefixes: string[] }>(d);
+      return { id: d.id, name: dp.name, region: d.region!, onPremPrefixes: dp.onPremPrefixes };
+    }),
+    peerings: r.ofType("PeeringConnection").map((pc) => {
+      const pp = p<{ name: string; requesterVpc: string; accepterVpc: string }>(pc);
+      return { id: pc.id, name: pp.name, requesterVpc: pp.requesterVpc, accepterVpc: pp.accepterVpc, state: pc.state! };
+    }),
+    idcSites: r.ofType("IdcSite").map((s) => {
+      const sp = p<{ name: string; cidrs: string[] }>(s);
+      return { id: s.id, name: sp.name, cidrs: sp.cidrs };
+    }),
+    customerGateways: r.ofType("CustomerGateway").map((g) => {
+      const gp = p<{ name: string; ipAddress: string; site?: string }>(g);
+      return { id: g.id, name: gp.name, ipAddress: gp.ipAddress, ...(gp.site ? { site: gp.site } : {}), up: deviceUp(g.id, gp.site) };
+    }),
+  };
+}

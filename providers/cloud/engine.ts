@@ -1,0 +1,205 @@
+import { createHash, randomUUID } from "crypto";
+import * as path from "path";
+import { CloudProfile, findProfile, ProfileName, PROFILE_NAMES, tryFindProfile } from "../../lib/core/profiles";
+import { NetworkModel } from "../../lib/net/model";
+import { allActions } from "./actions";
+import { canonicalJson } from "./actions/kind";
+import { ActionContext, ActionDefinition } from "./actions/types";
+import { buildNetworkModel } from "./dataplane/model";
+import { CloudError } from "./errors";
+import { JsonObject, ParamReader } from "./params";
+import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, Store } from "./store";
+
+export interface CloudEngineOptions {
+  /**
+   * The store: a file path, or `":memory:"` for a private in-memory store.
+   *
+   * @default - `$HYBRIDLINK_STATE`, else `.hybridlink/state.db` under the working directory
+   */
+  readonly path?: string;
+  /**
+   * The cloud profile. Fixed when the store is created; opening an existing
+   * store with another profile is an error.
+   *
+   * @default - the store's profile; "tencent" for a new store
+   */
+  readonly profile?: ProfileName;
+}
+
+/** Who makes a request, and the client token that makes a create safe to retry. */
+export interface RequestContext {
+  readonly account: string;
+  /**
+   * Idempotency token of a create: a retry with the same token and parameters
+   * returns the first response instead of creating again.
+   *
+   * @default - none (every create creates)
+   */
+  readonly clientToken?: string;
+}
+
+const DEFAULT_PROFILE: ProfileName = "tencent";
+const BUSY_RETRIES = 3;
+
+/**
+ * The simulated cloud: one JSON-in/JSON-out entry point, as a cloud API is.
+ * Every action runs in one SQLite transaction (writes with BEGIN IMMEDIATE,
+ * so writers from several processes queue instead of failing); a refused or
+ * failed action changes nothing.
+ */
+export class CloudEngine {
+  /** Opens (creating if needed) the store and its schema. */
+  public static open(options: CloudEngineOptions = {}): CloudEngine {
+    const file = options.path ?? defaultStorePath();
+    if (options.profile !== undefined && !tryFindProfile(options.profile)) {
+      throw new CloudError("InvalidParameterValue.Profile", `Unknown cloud profile '${options.profile}': use one of ${PROFILE_NAMES.join(", ")}.`);
+    }
+    const db = openDatabase(file);
+    try {
+      const store = new Store(db);
+      const profileName = db
+        .transaction(() => {
+          store.meta.ensureClock();
+          const stored = store.meta.tryGet("profile");
+          if (stored === undefined) {
+            const name = options.profile ?? DEFAULT_PROFILE;
+            store.meta.put("profile", name);
+            return name;
+          }
+          if (options.profile !== undefined && options.profile !== stored) {
+            throw new CloudError(
+              "InvalidParameterValue.ProfileMismatch",
+              `The store '${file}' was created with profile '${stored}'; it cannot be opened as '${options.profile}'. ` +
+                `Open it without a profile (or with '${stored}'), or use another store path (HYBRIDLINK_STATE).`,
+            );
+          }
+          return stored;
+        })
+        .immediate();
+      return new CloudEngine(db, store, file === ":memory:" ? file : path.resolve(file), findProfile(profileName));
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  /** The cloud profile the store was created with. */
+  public readonly profile: CloudProfile;
+  /** The store's file (or `:memory:`). */
+  public readonly path: string;
+
+  private readonly actions: Map<string, ActionDefinition>;
+
+  private constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+    file: string,
+    profile: CloudProfile,
+  ) {
+    this.path = file;
+    this.profile = profile;
+    this.actions = new Map(allActions().map((a) => [a.name, a]));
+  }
+
+  /** Every action name the engine serves, sorted. */
+  public actionNames(): string[] {
+    return [...this.actions.keys()].sort();
+  }
+
+  /**
+   * Runs one API action as `ctx.account` and returns its JSON response.
+   * Throws a CloudError (code, message, action, requestId) for every refusal.
+   */
+  public request(action: string, params: object = {}, ctx: RequestContext): JsonObject {
+    const requestId = randomUUID();
+    try {
+      const account = checkAccount(ctx, action);
+      const def = this.actions.get(action);
+      if (!def) {
+        throw new CloudError("InvalidAction", `'${action}' is not an action of the simulated cloud. Actions: ${this.actionNames().join(", ")}.`);
+      }
+      const token = def.creates ? checkToken(ctx.clientToken, action) : undefined;
+      const run = () => {
+        const actx: ActionContext = { action, account, store: this.store, profile: this.profile, now: this.store.meta.now() };
+        const fingerprint = token !== undefined ? createHash("sha256").update(canonicalJson(params)).digest("hex") : "";
+        if (token !== undefined) {
+          const seen = this.store.tokens.tryGet(account, token);
+          if (seen) {
+            if (seen.action !== action || seen.fingerprint !== fingerprint) {
+              throw new CloudError(
+                "IdempotentParameterMismatch",
+                `${action}: client token '${token}' was already used for ${seen.action} with other parameters. ` +
+                  "Retry with exactly the same request, or use a new token for a new request.",
+              );
+            }
+            return seen.response;
+          }
+        }
+        const response = def.run(ParamReader.of(params, action), actx);
+        if (token !== undefined) this.store.tokens.put(account, token, { action, fingerprint, response }, actx.now);
+        return response;
+      };
+      return def.writes ? this.write(run) : this.db.transaction(run).deferred();
+    } catch (err) {
+      throw asCloudError(err, action, requestId);
+    }
+  }
+
+  /** The network model of the data plane at the engine clock's now. */
+  public networkModel(): NetworkModel {
+    return this.db.transaction(() => buildNetworkModel(this.store, this.profile, this.store.meta.now())).deferred();
+  }
+
+  /** Closes the store. */
+  public close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private write<T>(run: () => T): T {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.db.transaction(run).immediate();
+      } catch (err) {
+        // The busy handler has already waited BUSY_TIMEOUT_MS; retrying a few times covers a long writer.
+        if (!isBusy(err) || attempt >= BUSY_RETRIES) throw err;
+      }
+    }
+  }
+}
+
+function checkAccount(ctx: RequestContext | undefined, action: string): string {
+  const account = ctx?.account;
+  if (typeof account !== "string" || account.trim() === "") {
+    throw new CloudError("AuthFailure", `${action}: every request is made as an account; pass { account: "<account id>" } as the request context.`);
+  }
+  return account;
+}
+
+function checkToken(token: unknown, action: string): string | undefined {
+  if (token === undefined) return undefined;
+  if (typeof token !== "string" || token.length === 0 || token.length > 128) {
+    throw new CloudError("InvalidParameter", `${action}: the client token must be a string of 1–128 characters.`);
+  }
+  return token;
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+function asCloudError(err: unknown, action: string, requestId: string): CloudError {
+  if (CloudError.isCloudError(err)) {
+    err.action = action;
+    err.requestId = requestId;
+    return err;
+  }
+  // Messages of unexpected errors are not echoed: they could quote a request's parameters.
+  const code = isBusy(err) ? "InternalError.StoreBusy" : "InternalError";
+  const message = isBusy(err)
+    ? `${action}: the store stayed locked by another process for ${(BUSY_TIMEOUT_MS * BUSY_RETRIES) / 1000}s; nothing was changed. Retry the request.`
+    : `${action}: the engine failed (${(err as Error)?.name ?? "Error"}); nothing was changed. Request ${requestId}.`;
+  const wrapped = new CloudError(code, message, action, requestId);
+  (wrapped as { cause?: unknown }).cause = err;
+  return wrapped;
+}

@@ -1,0 +1,18 @@
+/**
+ * The simulated cloud engine: the cloud that hybridlink deploys to and tests
+ * against. `CloudEngine.open()` then `engine.request(action, params, { account })`.
+ */
+export { CloudEngine } from "./engine";
+export type { CloudEngineOptions, RequestContext } from "./engine";
+export { CloudError } from "./errors";
+export { ACTIONS_BY_TYPE } from "./actions";
+export type { CrudNames } from "./actions/kind";
+export { ID_PREFIXES } from "./ids";
+export { parseDuration } from "./clock";
+export { PEERING_LIFECYCLE } from "./lifecycle";
+export type { PeeringState, PeeringRole, PeeringOperation } from "./lifecycle";
+export { buildNetworkModel } from "./dataplane/model";
+export { DEVICE_CONFIG_FORMAT } from "./device-config/json";
+export type { DeviceView } from "./device-config/view";
+export type { JsonObject } from "./params";
+export { LATEST_SCHEMA_VERSION } from "./store";

@@ -1,0 +1,71 @@
+import Database = require("better-sqlite3");
+import * as fs from "fs";
+import * as path from "path";
+import { CloudError } from "../errors";
+import { LATEST_SCHEMA_VERSION, Migration, MIGRATIONS } from "./migrations";
+
+export type Db = Database.Database;
+
+/** How long a writer waits for another process's transaction before giving up, in milliseconds. */
+export const BUSY_TIMEOUT_MS = 30_000;
+
+/**
+ * The pragmas every connection to a store uses (the benchmark's raw-SQLite
+ * floor uses the same ones). WAL lets readers run beside one writer; NORMAL
+ * sync in WAL mode survives a process crash, which is what a simulator needs.
+ */
+export function applyPragmas(db: Db): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (db.name !== ":memory:") db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+}
+
+/** Where the store lives when no path is given: `$HYBRIDLINK_STATE`, else `.hybridlink/state.db` under the working directory. */
+export function defaultStorePath(): string {
+  return process.env.HYBRIDLINK_STATE || path.join(process.cwd(), ".hybridlink", "state.db");
+}
+
+/** Opens (creating the folder and file if needed) a store and brings its schema up to date. */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    applyPragmas(db);
+    migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Applies the migrations the store lacks, in order, in one write transaction. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  db.transaction(() => {
+    db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL)");
+    const row = db.prepare("SELECT max(version) AS v FROM schema_version").get() as { v: number | null };
+    const current = row.v ?? 0;
+    if (current > latest) {
+      throw new CloudError(
+        "InternalError.SchemaTooNew",
+        `The store '${db.name}' has schema version ${current}, newer than this hybridlink knows (${latest}). ` +
+          "Upgrade hybridlink, or point HYBRIDLINK_STATE at another file.",
+      );
+    }
+    const record = db.prepare("INSERT INTO schema_version (version, description) VALUES (?, ?)");
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      db.exec(m.sql);
+      record.run(m.version, m.description);
+    }
+  }).immediate();
+}
+
+/** The schema version a store is at. */
+export function schemaVersion(db: Db): number {
+  const row = db.prepare("SELECT max(version) AS v FROM schema_version").get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+export { LATEST_SCHEMA_VERSION };
