@@ -1,0 +1,30 @@
+import { tryFindRegion } from "../../core/profiles";
+import { propsOf } from "../private/read";
+import { Rule } from "../rule";
+
+const REGIONAL_TYPES = ["Vpc", "VpnGateway", "DirectConnectGateway", "CcnAttachment"] as const;
+
+/** HL-ADDR-005: regions come from the app's cloud profile. */
+export const regionExists: Rule = {
+  id: "HL-ADDR-005",
+  title: "Regions exist in the cloud profile",
+  severity: "error",
+  source: "003_75af117516b25042.txt (regions); lib/core/profiles.ts region catalog",
+  rationale: "Each cloud names its regions differently (ap-guangzhou, cn-hangzhou, wuhan); a region of another cloud, or a typo, cannot be deployed.",
+  fix: "Use one of the profile's regions listed in the message, or switch the app to the profile of the cloud that region belongs to.",
+  *check(context) {
+    const { profile } = context;
+    const names = profile.regions.map((r) => r.name);
+    for (const type of REGIONAL_TYPES) {
+      for (const resource of context.index.ofType(type)) {
+        const region = propsOf(resource).region;
+        if (typeof region !== "string" || tryFindRegion(profile, region)) continue;
+        yield {
+          resource: resource.logicalId,
+          property: "region",
+          message: `Region '${region}' is not a ${profile.displayName} region; the '${profile.name}' profile has ${names.join(", ")}.`,
+        };
+      }
+    }
+  },
+};

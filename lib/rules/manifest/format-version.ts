@@ -1,0 +1,70 @@
+import { MANIFEST_FORMAT_VERSION } from "../../core/manifest";
+import { Rule, RuleViolation } from "../rule";
+
+/** Problems with the document around the resources; empty when it can be indexed and read. */
+export function documentShapeProblems(manifest: unknown): RuleViolation[] {
+  const problems: RuleViolation[] = [];
+  const at = (property: string, message: string): void => {
+    problems.push({ resource: "", property, message });
+  };
+  if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) {
+    at("", `The manifest is ${describe(manifest)}; expected a JSON object with formatVersion, app, resources, intents and acknowledgements.`);
+    return problems;
+  }
+  const m = manifest as Record<string, unknown>;
+  const app = m.app as Record<string, unknown> | undefined;
+  if (typeof app !== "object" || app === null || Array.isArray(app)) {
+    at("app", `'app' is ${describe(app)}; expected { profile, defaultAccount, trustedAccounts }.`);
+  } else {
+    if (typeof app.profile !== "string") at("app.profile", `'app.profile' is ${describe(app.profile)}; expected a profile name: tencent, alibaba or ccb.`);
+    if (typeof app.defaultAccount !== "string") at("app.defaultAccount", `'app.defaultAccount' is ${describe(app.defaultAccount)}; expected an account ID string.`);
+    if (!isStringArray(app.trustedAccounts)) at("app.trustedAccounts", `'app.trustedAccounts' is ${describe(app.trustedAccounts)}; expected an array of account IDs (may be empty).`);
+  }
+  if (!Array.isArray(m.resources)) {
+    at("resources", `'resources' is ${describe(m.resources)}; expected an array of resources.`);
+  } else {
+    m.resources.forEach((r, i) => {
+      if (typeof r !== "object" || r === null || Array.isArray(r)) at(`resources[${i}]`, `'resources[${i}]' is ${describe(r)}; expected a resource object { logicalId, path, type, account, props, dependsOn }.`);
+    });
+  }
+  for (const list of ["intents", "acknowledgements"]) {
+    if (!Array.isArray(m[list])) at(list, `'${list}' is ${describe(m[list])}; expected an array (may be empty).`);
+  }
+  return problems;
+}
+
+function isStringArray(value: unknown): boolean {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+
+/** A short description of a JSON value for messages. */
+export function describe(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string '${value}'`;
+  if (typeof value === "object") return "an object";
+  return `the ${typeof value} ${String(value)}`;
+}
+
+/** HL-MAN-001: the manifest is a document of the format this library reads. */
+export const manifestFormatVersion: Rule = {
+  id: "HL-MAN-001",
+  title: "Manifest format version and document shape",
+  severity: "error",
+  source: "hybridlink manifest format (lib/core/manifest.ts)",
+  rationale:
+    "A manifest of another format version, or one missing its app settings or resource list, cannot be read the same way; deploying it would misread every resource.",
+  fix: `Set "formatVersion": "${MANIFEST_FORMAT_VERSION}" and give app { profile, defaultAccount, trustedAccounts }, resources, intents and acknowledgements; or re-synthesize it with \`hybridlink synth\`.`,
+  *check(context) {
+    const manifest = context.manifest as unknown as Record<string, unknown>;
+    if (manifest.formatVersion !== MANIFEST_FORMAT_VERSION) {
+      yield {
+        resource: "",
+        property: "formatVersion",
+        message: `The manifest's formatVersion is ${describe(manifest.formatVersion)}; this library reads '${MANIFEST_FORMAT_VERSION}'. Re-synthesize the app, or set formatVersion to '${MANIFEST_FORMAT_VERSION}' if the document follows that format.`,
+      };
+    }
+    yield* documentShapeProblems(manifest);
+  },
+};

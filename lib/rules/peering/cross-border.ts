@@ -1,0 +1,25 @@
+import { peeringEnds } from "../private/peering";
+import { Rule } from "../rule";
+
+/** HL-PEER-007: peering with a non-mainland end carries its approval ticket. */
+export const crossBorderApproval: Rule = {
+  id: "HL-PEER-007",
+  title: "Non-mainland (cross-border) peering carries an approval",
+  severity: "error",
+  source: "003_75af117516b25042.txt (非大陆地域（香港和多伦多）对等连接服务需要您提工单申请)",
+  rationale: "Peering in non-mainland regions (Hong Kong, North America) needs a ticket: cross-border traffic is reviewed before the cloud enables it.",
+  fix: "Open the ticket with the cloud and set crossBorderApproval to its reference (e.g. crossBorderApproval: 'ticket-12345').",
+  *check(context) {
+    if (!context.profile.peering.crossBorderNeedsApproval) return;
+    for (const ends of peeringEnds(context)) {
+      const outside = [ends.requesterRegion, ends.accepterRegion].filter((r) => r && r.geography !== "mainland");
+      const approval = ends.peering.props.crossBorderApproval;
+      if (outside.length === 0 || (typeof approval === "string" && approval.trim() !== "")) continue;
+      yield {
+        resource: ends.peering.logicalId,
+        property: "crossBorderApproval",
+        message: `Peering '${ends.requester.props.region}' ↔ '${ends.accepter.props.region}' involves non-mainland region ${outside.map((r) => `'${r!.name}'`).join(" and ")}, which needs an approved ticket; crossBorderApproval is ${approval === undefined ? "missing" : "empty"}: set it to the ticket reference.`,
+      };
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { peeringEnds } from "../private/peering";
+import { Rule } from "../rule";
+
+/** HL-PEER-004: a cross-region peering sets its bandwidth cap, within the profile's range. */
+export const crossRegionBandwidth: Rule = {
+  id: "HL-PEER-004",
+  title: "Cross-region peering bandwidth is set within 1–10000 Mbps",
+  severity: "error",
+  source: "003_75af117516b25042.txt (跨地域对等连接用户需要设定带宽上限; 最大 10Gbps)",
+  rationale: "Cross-region peering is billed by bandwidth and capped at 10 Gbps; the cloud needs the cap at creation and refuses more than 10000 Mbps (a larger cap needs a ticket).",
+  fix: "Set bandwidthMbps to a whole number of Mbps within the range in the message (e.g. bandwidthMbps: 100).",
+  *check(context) {
+    const range = context.profile.peering.crossRegionBandwidthMbps;
+    for (const ends of peeringEnds(context)) {
+      if (!ends.crossRegion) continue;
+      const bandwidth = ends.peering.props.bandwidthMbps;
+      const where = `'${ends.requester.props.region}' ↔ '${ends.accepter.props.region}'`;
+      if (bandwidth === undefined) {
+        if (range) {
+          yield {
+            resource: ends.peering.logicalId,
+            property: "bandwidthMbps",
+            message: `Cross-region peering ${where} has no bandwidthMbps; set a cap from ${range[0]} to ${range[1]} Mbps (e.g. bandwidthMbps: 100).`,
+          };
+        }
+        continue;
+      }
+      const [min, max] = range ?? [1, Number.MAX_SAFE_INTEGER];
+      if (typeof bandwidth !== "number" || !Number.isInteger(bandwidth) || bandwidth < min || bandwidth > max) {
+        yield {
+          resource: ends.peering.logicalId,
+          property: "bandwidthMbps",
+          message: `Cross-region peering ${where} has bandwidthMbps ${String(bandwidth)}; allowed: a whole number from ${min} to ${range ? max : "any"} Mbps${range ? ` (${max / 1000} Gbps is the cap; more needs a ticket)` : ""}.`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { factsOf } from "../private/facts";
+import { otherEnd, tryPeeringEnds } from "../private/peering";
+import { parsedCidr, propsOf, refId } from "../private/read";
+import { Rule } from "../rule";
+
+/** HL-PEER-012: a route through a peering targets the peer VPC's own CIDRs. */
+export const peeringNotTransitive: Rule = {
+  id: "HL-PEER-012",
+  title: "Routes through a peering target the peer VPC only",
+  severity: "warning",
+  source: "003_75af117516b25042.txt (对等连接互通性不传递); 004_44f13b38f991dfeb.txt",
+  rationale:
+    "Peering is not transitive: traffic that arrives over a peering is delivered only to the peer VPC's own CIDRs, never forwarded to another peering, VPN or CCN. A route via the peering to any other block is useless (VPC2 cannot reach VPC3 through VPC1).",
+  fix: "Narrow the destination to the peer VPC's CIDRs; to reach the other network, peer with it directly or connect both through a CCN.",
+  *check(context) {
+    const facts = factsOf(context);
+    for (const route of context.index.ofType("Route")) {
+      const p = propsOf(route);
+      if (p.nextHopType !== "PEERING") continue;
+      const ends = tryPeeringEnds(context, refId(p.nextHop));
+      const vpcId = facts.vpcOfRouteTable(refId(p.routeTable));
+      const destination = parsedCidr(p.destinationCidr);
+      if (!ends || !vpcId || !destination) continue;
+      if (vpcId !== ends.requester.logicalId && vpcId !== ends.accepter.logicalId) continue; // HL-PEER-013
+      const peer = otherEnd(ends, vpcId);
+      const peerBlocks = facts.vpcCidrs(peer.logicalId);
+      if (facts.vpcSet(peer.logicalId).covers(destination)) continue;
+      yield {
+        resource: route.logicalId,
+        property: "destinationCidr",
+        message: `Destination ${destination.text} is not inside peer VPC '${peer.path}' (${peerBlocks.map((c) => c.network).join(", ")}); peering is not transitive, so traffic to the rest of ${destination.text} is dropped at '${peer.path}'. Route only the peer's CIDRs through '${ends.peering.path}', and peer directly (or use a CCN) for other networks.`,
+      };
+    }
+  },
+};

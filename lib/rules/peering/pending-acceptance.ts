@@ -1,0 +1,22 @@
+import { peeringEnds } from "../private/peering";
+import { Rule } from "../rule";
+
+/** HL-PEER-010: a cross-account peering stays pending until the other account accepts it. */
+export const pendingAcceptance: Rule = {
+  id: "HL-PEER-010",
+  title: "Cross-account peering stays pending until accepted",
+  severity: "warning",
+  source: "003_75af117516b25042.txt (跨账号: 需要对端接受此对等连接后生效; 7天后自动过期失效)",
+  rationale: "A peering to another account carries no traffic until that account accepts it, and the request expires after 7 days; the deploy plan shows it PENDING.",
+  fix: "Have the accepter account accept the request within 7 days (AcceptVpcPeeringConnection), then acknowledge this warning on the peering.",
+  *check(context) {
+    for (const ends of peeringEnds(context)) {
+      if (!ends.crossAccount) continue;
+      yield {
+        resource: ends.peering.logicalId,
+        property: "accepterAccount",
+        message: `Peering to account '${ends.accepterAccount}' will be PENDING until that account accepts it, and expires after ${context.profile.peering.pendingExpiryDays} days; no traffic flows until then. Arrange the acceptance, then acknowledge HL-PEER-010.`,
+      };
+    }
+  },
+};

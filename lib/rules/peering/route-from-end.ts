@@ -1,0 +1,29 @@
+import { factsOf } from "../private/facts";
+import { tryPeeringEnds } from "../private/peering";
+import { propsOf, refId } from "../private/read";
+import { Rule } from "../rule";
+
+/** HL-PEER-013: only the two VPCs of a peering can route through it. */
+export const peeringRouteFromEnd: Rule = {
+  id: "HL-PEER-013",
+  title: "Only the peered VPCs route through a peering",
+  severity: "error",
+  source: "003_75af117516b25042.txt (第三步：为对等连接配置路由表: 本端/对端路由表)",
+  rationale: "A peering is a link between exactly two VPCs; a route table of a third VPC cannot use it as a next hop, and the cloud refuses the route.",
+  fix: "Move the route to a route table of one of the peered VPCs, or peer the third VPC directly.",
+  *check(context) {
+    const facts = factsOf(context);
+    for (const route of context.index.ofType("Route")) {
+      const p = propsOf(route);
+      if (p.nextHopType !== "PEERING") continue;
+      const ends = tryPeeringEnds(context, refId(p.nextHop));
+      const vpcId = facts.vpcOfRouteTable(refId(p.routeTable));
+      if (!ends || !vpcId || vpcId === ends.requester.logicalId || vpcId === ends.accepter.logicalId) continue;
+      yield {
+        resource: route.logicalId,
+        property: "nextHop",
+        message: `The route is in a table of VPC '${context.index.tryGet(vpcId)?.path ?? vpcId}', but peering '${ends.peering.path}' connects '${ends.requester.path}' and '${ends.accepter.path}'; move the route to one of those VPCs or peer '${context.index.tryGet(vpcId)?.path ?? vpcId}' directly.`,
+      };
+    }
+  },
+};

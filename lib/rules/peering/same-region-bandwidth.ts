@@ -1,0 +1,22 @@
+import { peeringEnds } from "../private/peering";
+import { Rule } from "../rule";
+
+/** HL-PEER-005: a same-region peering takes no bandwidth cap. */
+export const sameRegionBandwidth: Rule = {
+  id: "HL-PEER-005",
+  title: "Same-region peering takes no bandwidth cap",
+  severity: "error",
+  source: "003_75af117516b25042.txt (同地域对等连接带宽无上限，不可修改); 004_44f13b38f991dfeb.txt",
+  rationale: "Same-region peering is free and has no bandwidth limit; the cap cannot be set or modified, so a value given here would never apply.",
+  fix: "Remove bandwidthMbps from the same-region peering (or put the VPCs in different regions if a cross-region cap was meant).",
+  *check(context) {
+    for (const ends of peeringEnds(context)) {
+      if (ends.crossRegion || ends.peering.props.bandwidthMbps === undefined) continue;
+      yield {
+        resource: ends.peering.logicalId,
+        property: "bandwidthMbps",
+        message: `Peering within region '${ends.requester.props.region}' sets bandwidthMbps ${String(ends.peering.props.bandwidthMbps)}; same-region peering has no cap and takes none: remove bandwidthMbps.`,
+      };
+    }
+  },
+};

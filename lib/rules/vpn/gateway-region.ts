@@ -1,0 +1,25 @@
+import { resolve } from "../private/facts";
+import { propsOf, refId } from "../private/read";
+import { Rule } from "../rule";
+
+/** HL-VPN-004: a VPC-type VPN gateway is in its VPC's region. */
+export const gatewayInVpcRegion: Rule = {
+  id: "HL-VPN-004",
+  title: "A VPN gateway is in its VPC's region",
+  severity: "error",
+  source: "001_31a3006ea02bfdf7.txt (确保VPC的地域和VPN网关的地域相同)",
+  rationale: "A VPN gateway is a regional resource attached to a VPC of the same region; one in another region cannot be attached.",
+  fix: "Create the gateway in the VPC's region (leave region unset to take the VPC's).",
+  *check(context) {
+    for (const gateway of context.index.ofType("VpnGateway")) {
+      const p = propsOf(gateway);
+      const vpc = resolve(context.index, refId(p.vpc), "Vpc");
+      if (!vpc || typeof p.region !== "string" || p.region === vpc.props.region) continue;
+      yield {
+        resource: gateway.logicalId,
+        property: "region",
+        message: `Gateway region '${p.region}' differs from VPC '${vpc.path}' region '${vpc.props.region}'; create the gateway in '${vpc.props.region}' (omit region to take the VPC's).`,
+      };
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import { factsOf } from "../private/facts";
+import { propsOf, refId } from "../private/read";
+import { isSpd, spdBlocks } from "../private/spd";
+import { Rule } from "../rule";
+import { idcSitesOnGateway } from "./idc-transit";
+
+/** HL-VPN-012: SPD local selectors lie inside the cloud networks the gateway reaches. */
+export const spdLocalInCloud: Rule = {
+  id: "HL-VPN-012",
+  title: "SPD local CIDRs lie inside the cloud networks",
+  severity: "error",
+  source: "000_11478e3c852afabd.txt (基于 SPD 策略路由，匹配数据流的源网段、目的网段); 001_31a3006ea02bfdf7.txt (本端网段是VPC网段)",
+  rationale: "An SPD policy's local side is the cloud network the tunnel serves (the VPC, or the networks on the CCN of a CCN-type gateway); a local block outside it matches no cloud traffic and its return traffic is never admitted.",
+  fix: "Use the VPC's CIDRs (or subnets of them) as local CIDRs; for a CCN-type gateway, the CIDRs of networks on its CCN.",
+  *check(context) {
+    const facts = factsOf(context);
+    for (const connection of context.index.ofType("VpnConnection")) {
+      if (!isSpd(connection)) continue;
+      const gatewayId = refId(propsOf(connection).vpnGateway);
+      if (!gatewayId || !context.index.tryGet(gatewayId)) continue;
+      const cloud = facts.cloudNetworks(gatewayId);
+      const otherSites = idcSitesOnGateway(context, gatewayId);
+      const own = facts.siteOfConnection(connection)?.logicalId;
+      for (const { property, cidr } of spdBlocks(connection, "localCidrs")) {
+        if (cloud.covers(cidr)) continue;
+        if (otherSites.overlapping(cidr).some((hit) => hit.owner !== own)) continue; // HL-VPN-014 names the transit
+        const networks = cloud.members.map((m) => m.cidr.network);
+        yield {
+          resource: connection.logicalId,
+          property,
+          message: `SPD local block ${cidr.text} is not inside the cloud networks of gateway '${context.index.tryGet(gatewayId)?.path}' (${networks.length ? networks.join(", ") : "none: a CCN-type gateway not attached to a CCN reaches no cloud network"}); use ${networks.length ? "those CIDRs or subnets of them" : "ROUTE mode for IDC-only transit"}.`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { propsOf } from "../private/read";
+import { Rule } from "../rule";
+
+/** HL-VPN-007: the SSL client count is set only with SSL-VPN enabled. */
+export const sslConnectionsNeedSsl: Rule = {
+  id: "HL-VPN-007",
+  title: "SSL connection count only with SSL-VPN enabled",
+  severity: "error",
+  source: "001_31a3006ea02bfdf7.txt (SSL连接数: 本选项只有在选择开启了SSL-VPN功能后才可配置)",
+  rationale: "The number of concurrent SSL clients is a property of the SSL-VPN function; it cannot be set while SSL-VPN is off, and must be a positive whole number.",
+  fix: "Enable SSL-VPN (sslEnabled: true) or remove sslConnections; give a positive whole number of clients.",
+  *check(context) {
+    for (const gateway of context.index.ofType("VpnGateway")) {
+      const p = propsOf(gateway);
+      if (p.sslConnections === undefined) continue;
+      if (p.sslEnabled !== true) {
+        yield {
+          resource: gateway.logicalId,
+          property: "sslConnections",
+          message: `sslConnections is ${String(p.sslConnections)} but SSL-VPN is disabled; set sslEnabled: true or remove sslConnections.`,
+        };
+      } else if (typeof p.sslConnections !== "number" || !Number.isInteger(p.sslConnections) || p.sslConnections < 1) {
+        yield {
+          resource: gateway.logicalId,
+          property: "sslConnections",
+          message: `sslConnections is ${String(p.sslConnections)}; give a positive whole number of concurrent SSL clients (e.g. 5).`,
+        };
+      }
+    }
+  },
+};

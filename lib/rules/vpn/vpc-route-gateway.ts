@@ -1,0 +1,33 @@
+import { factsOf, resolve } from "../private/facts";
+import { propsOf, refId } from "../private/read";
+import { Rule } from "../rule";
+
+/** HL-VPN-024: a VPC route through a VPN gateway uses a VPC-type gateway of the same VPC. */
+export const vpcRouteViaOwnGateway: Rule = {
+  id: "HL-VPN-024",
+  title: "VPC routes via a VPN gateway use a gateway of that VPC",
+  severity: "error",
+  source: "tencentcloud Terraform tencentcloud_route_table_entry next_type VPN (the VPN gateway of the route table's VPC)",
+  rationale: "A VPC route table can only send traffic to a VPN gateway attached to the same VPC; a CCN-type gateway, or another VPC's gateway, is not a valid next hop.",
+  fix: "Use the VPC's own VPC-type gateway as the next hop; reach CCN-type gateways through a route via the CCN.",
+  *check(context) {
+    const facts = factsOf(context);
+    for (const route of context.index.ofType("Route")) {
+      const p = propsOf(route);
+      if (p.nextHopType !== "VPN_GATEWAY") continue;
+      const gateway = resolve(context.index, refId(p.nextHop), "VpnGateway");
+      const vpcId = facts.vpcOfRouteTable(refId(p.routeTable));
+      if (!gateway || !vpcId) continue;
+      const g = propsOf(gateway);
+      if (g.type === "VPC" && refId(g.vpc) === vpcId) continue;
+      yield {
+        resource: route.logicalId,
+        property: "nextHop",
+        message:
+          g.type === "CCN"
+            ? `Next hop '${gateway.path}' is a CCN-type gateway, which a VPC route cannot target; route via the CCN the gateway is attached to instead.`
+            : `Next hop '${gateway.path}' belongs to VPC '${refId(g.vpc) ?? "none"}', not to this route table's VPC '${vpcId}'; use a VPN gateway of '${vpcId}'.`,
+      };
+    }
+  },
+};
