@@ -491,10 +491,7 @@ class Walker {
           ? `IDC ${site.site.name}: the tunnels toward ${covering.cidr.network} (${covering.values
               .map((v) => v.connection.connection.name)
               .join(", ")}) are all down (${covering.values.map((v) => tunnelDownCause(v.connection)).join("; ")}).`
-          : `IDC ${site.site.name} has no tunnel whose selectors cover ${this.dstText}: ` +
-            (site.tunnels.length === 0
-              ? "it has no VPN connection."
-              : `its tunnels carry ${describeTunnels(site)}; an SPD tunnel carries only its policies, a route-based tunnel the networks its gateway reaches.`),
+          : `IDC ${site.site.name} has no tunnel whose selectors cover ${this.dstText}: ` + noTunnelAdvice(site),
       );
     }
     const chosen = entry.values[0];
@@ -669,9 +666,18 @@ function tunnelDownCause(t: CompiledConnection): string {
   return t.connection.downReason ?? "not negotiated";
 }
 
-function describeTunnels(site: CompiledSite): string {
+function noTunnelAdvice(site: CompiledSite): string {
+  if (site.tunnels.length === 0) return "it has no VPN connection.";
   const entries = site.tunnelRoutes.entries();
-  return entries.length === 0 ? "no networks" : entries.map((e) => e.cidr.network).join(", ");
+  const carried = entries.length === 0 ? "no networks" : entries.map((e) => e.cidr.network).join(", ");
+  if (site.tunnels.every((t) => t.connection.routeType === "SPD")) {
+    return `its SPD tunnels carry only their policies' cloud blocks (${carried}); SPD gives no transit to other networks — use route-table mode (routeType ROUTE with gateway routes) for that.`;
+  }
+  const unattached = site.tunnels.find((t) => t.gateway?.gateway.type === "CCN" && t.gateway.ccns.length === 0);
+  return (
+    `its tunnels carry ${carried}, the networks their gateways reach` +
+    (unattached ? `; VPN gateway ${unattached.gateway!.gateway.name} is CCN-type and attached to no CCN, so it reaches only its own IDCs — attach it to a CCN to reach cloud networks.` : ".")
+  );
 }
 
 function peeringAdvice(state: string): string {

@@ -1,0 +1,70 @@
+import { analyzePair, failDevice, reachabilityMatrix, singleFailures } from "../../lib/net";
+import { endpointIds, synthModel } from "./scenarios/common";
+import { buildP1 } from "./scenarios/p1";
+import { buildS4 } from "./scenarios/s4";
+import { buildS5a } from "./scenarios/s5a";
+
+describe("singleFailures", () => {
+  test("S5a: each device and each tunnel that is up", () => {
+    const { model } = synthModel(buildS5a().app);
+    expect(singleFailures(model).map((f) => [f.kind, f.id])).toEqual([
+      ["DEVICE", "Idc/Device1"],
+      ["DEVICE", "Idc/Device2"],
+      ["TUNNEL", "Gateway/Tunnel1"],
+      ["TUNNEL", "Gateway/Tunnel2"],
+    ]);
+  });
+
+  test("P1: each active peering; things already down are not new failures", () => {
+    const { model } = synthModel(buildP1().app);
+    expect(singleFailures(model).map((f) => [f.kind, f.id])).toEqual([
+      ["PEERING", "Vpc1/Peer12"],
+      ["PEERING", "Vpc1/Peer13"],
+    ]);
+    const s5 = synthModel(buildS5a().app).model;
+    expect(singleFailures(failDevice(s5, "Idc/Device1")).map((f) => f.id)).toEqual(["Idc/Device2", "Gateway/Tunnel2"]);
+  });
+
+  test("each failure is applied in steady state after detection and leaves the original model alone", () => {
+    const { model } = synthModel(buildS5a().app);
+    const device1 = singleFailures(model)[0].apply();
+    expect(device1.customerGateways.map((c) => c.up)).toEqual([false, true]);
+    expect(device1.connections.map((c) => [c.tunnelUp, c.routable])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+    expect(model.connections.map((c) => [c.tunnelUp, c.routable])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+  });
+
+  test("S5a with health checks: VPC ↔ IDC holds under every single failure", () => {
+    const { model } = synthModel(buildS5a().app);
+    expect(singleFailures(model).map((f) => analyzePair(f.apply(), "Vpc", "Idc").verdict)).toEqual(Array(4).fill("REACHABLE"));
+  });
+
+  test("S5a without health checks: the failure of device 1 or tunnel 1 breaks it (blackhole)", () => {
+    const { model } = synthModel(buildS5a({ healthChecks: false }).app);
+    expect(singleFailures(model).map((f) => [f.id, analyzePair(f.apply(), "Vpc", "Idc").verdict])).toEqual([
+      ["Idc/Device1", "ONE_WAY"],
+      ["Idc/Device2", "REACHABLE"],
+      ["Gateway/Tunnel1", "ONE_WAY"],
+      ["Gateway/Tunnel2", "REACHABLE"],
+    ]);
+  });
+
+  test("S4: losing IDC-1's only tunnel cuts exactly IDC-1's pairs", () => {
+    const s = buildS4();
+    const { model } = synthModel(s.app);
+    const failure = singleFailures(model).find((f) => f.id === "Gateway/Tunnel1")!;
+    const matrix = reachabilityMatrix(failure.apply(), endpointIds(s));
+    const idc1 = s.endpoints["IDC-1"];
+    for (const a of endpointIds(s)) {
+      for (const b of endpointIds(s)) {
+        if (a === b) continue;
+        expect([a, b, matrix.verdict(a, b)]).toEqual([a, b, a === idc1 || b === idc1 ? "UNREACHABLE" : "REACHABLE"]);
+      }
+    }
+  });
+});
