@@ -22,6 +22,7 @@ import { displayName } from "./private/ids";
 import { resolveHealthCheck } from "./private/health-check";
 import { hasMark, mark } from "./private/markers";
 import { resolveDevice, resolveSite, siteSourceOf } from "./private/resolve";
+import { rollback } from "./private/rollback";
 import { TunnelRegistry } from "./private/tunnels";
 import { routeToGateway } from "./private/vpc-routes";
 import type { CcnOptions, DeviceSource, IdcSiteSource, TunnelHealthCheckOptions, VpcSource, VpnGatewaySource } from "./sources";
@@ -163,7 +164,7 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
   public readonly idcTransit: boolean;
   /** How the hub picks tunnels. */
   public readonly routing: VpnRouting;
-  private readonly fabric?: CcnFabric;
+  private readonly fabric: CcnFabric | undefined;
   private readonly spokeList: HubSpoke[] = [];
   private readonly tunnels = new TunnelRegistry(this);
   private readonly healthCheck?: TunnelHealthCheckOptions;
@@ -174,23 +175,28 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
     mark(this, HUB_SPOKE_VPN);
     this.idcTransit = props.idcTransit ?? true;
     this.routing = props.routing ?? (this.idcTransit ? VpnRouting.ROUTE_TABLE : VpnRouting.SPD);
-    const { gateway, vpc } = resolveGateway(this, {
-      vpc: props.vpc,
-      vpnGateway: props.vpnGateway,
-      joinsCcn: props.ccn !== undefined,
-      allowedTypes: this.routing === VpnRouting.SPD ? ["VPC"] : ["VPC", "CCN"],
-      purpose:
-        this.routing === VpnRouting.SPD
-          ? "an SPD hub needs a VPC-type gateway: a CCN learns IDC routes only from gateway routes, which SPD connections do not have"
-          : "HubSpokeVpn hubs on a VPN gateway",
-    });
-    this.vpnGateway = gateway.value;
-    this.vpc = vpc?.value;
-    if (props.ccn) this.fabric = new CcnFabric(this, props.ccn, this.vpnGateway);
-    this.ccn = this.fabric?.ccn;
-    this.ccnAttachments = this.fabric?.attachments ?? [];
     this.healthCheck = props.healthCheck;
     this.declareIntents = props.declareIntents ?? false;
+    try {
+      const { gateway, vpc } = resolveGateway(this, {
+        vpc: props.vpc,
+        vpnGateway: props.vpnGateway,
+        joinsCcn: props.ccn !== undefined,
+        allowedTypes: this.routing === VpnRouting.SPD ? ["VPC"] : ["VPC", "CCN"],
+        purpose:
+          this.routing === VpnRouting.SPD
+            ? "an SPD hub needs a VPC-type gateway: a CCN learns IDC routes only from gateway routes, which SPD connections do not have"
+            : "HubSpokeVpn hubs on a VPN gateway",
+      });
+      this.vpnGateway = gateway.value;
+      this.vpc = vpc?.value;
+      this.fabric = props.ccn ? new CcnFabric(this, props.ccn, this.vpnGateway) : undefined;
+    } catch (err) {
+      rollback(this);
+      throw err;
+    }
+    this.ccn = this.fabric?.ccn;
+    this.ccnAttachments = this.fabric?.attachments ?? [];
     this.node.addValidation({ validate: () => this.checkTopology() });
   }
 
@@ -216,45 +222,16 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
       );
     }
     const scope = new Construct(this, id);
-    const site = resolveSite(scope, "Site", siteSource);
-    const device = resolveDevice(scope, "Device", site, options.device).value;
-    const siteCidrs = site.value.cidrs;
-    const spd = this.routing === VpnRouting.SPD;
-    const connection = new VpnConnection(scope, "Connection", {
-      name: displayName(scope, "Connection"),
-      vpnGateway: this.vpnGateway,
-      customerGateway: device,
-      preSharedKey: options.preSharedKey,
-      routeType: spd ? "SPD" : "ROUTE",
-      spdPolicies: spd ? [{ localCidrs: [...this.cloudCidrs], remoteCidrs: [...siteCidrs] }] : [],
-      ike: options.ike,
-      ipsec: options.ipsec,
-      healthCheck: resolveHealthCheck(scope, {
-        shared: this.healthCheck,
-        tunnel: options.healthCheck,
-        cloudCidrs: this.cloudCidrs,
-        siteCidrs,
-        required: false,
-      }),
-    });
-    const gatewayRoutes = spd
-      ? []
-      : siteCidrs.map(
-          (destinationCidr, i) =>
-            new VpnGatewayRoute(scope, `GatewayRoute-${i}`, {
-              vpnGateway: this.vpnGateway,
-              destinationCidr,
-              connection,
-              preference: RoutePreference.ACTIVE,
-            }),
-        );
-    const vpcRoutes =
-      spd && this.vpc ? routeToGateway(new Construct(scope, "VpcRoutes"), [this.vpc.mainRouteTable], "Idc", siteCidrs, this.vpnGateway) : [];
-    const spoke: HubSpoke = { scope, site: site.value, device, connection, gatewayRoutes, vpcRoutes };
-    this.tunnels.add({ device, connection, cloudCidrs: () => this.reachableFrom(spoke) });
-    if (this.declareIntents) this.declareSpokeIntents(spoke);
-    this.spokeList.push(spoke);
-    return spoke;
+    try {
+      const spoke = this.buildSpoke(scope, options, siteSource);
+      this.tunnels.add({ device: spoke.device, connection: spoke.connection, cloudCidrs: () => this.reachableFrom(spoke) });
+      if (this.declareIntents) this.declareSpokeIntents(spoke);
+      this.spokeList.push(spoke);
+      return spoke;
+    } catch (err) {
+      rollback(scope);
+      throw err;
+    }
   }
 
   /** Every (device, connection) pair, one per spoke. */
@@ -270,6 +247,45 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
   /** The device view of every spoke. */
   public renderDeviceConfigurations(): DeviceConfiguration[] {
     return this.tunnels.renderAll();
+  }
+
+  private buildSpoke(scope: Construct, options: HubSpokeOptions, siteSource: IdcSiteSource): HubSpoke {
+    const site = resolveSite(scope, "Site", siteSource);
+    const siteCidrs = site.value.cidrs;
+    const healthCheck = resolveHealthCheck(scope, {
+      shared: this.healthCheck,
+      tunnel: options.healthCheck,
+      cloudCidrs: this.cloudCidrs,
+      siteCidrs,
+      required: false,
+    });
+    const device = resolveDevice(scope, "Device", site, options.device).value;
+    const spd = this.routing === VpnRouting.SPD;
+    const connection = new VpnConnection(scope, "Connection", {
+      name: displayName(scope, "Connection"),
+      vpnGateway: this.vpnGateway,
+      customerGateway: device,
+      preSharedKey: options.preSharedKey,
+      routeType: spd ? "SPD" : "ROUTE",
+      spdPolicies: spd ? [{ localCidrs: [...this.cloudCidrs], remoteCidrs: [...siteCidrs] }] : [],
+      ike: options.ike,
+      ipsec: options.ipsec,
+      healthCheck,
+    });
+    const gatewayRoutes = spd
+      ? []
+      : siteCidrs.map(
+          (destinationCidr, i) =>
+            new VpnGatewayRoute(scope, `GatewayRoute-${i}`, {
+              vpnGateway: this.vpnGateway,
+              destinationCidr,
+              connection,
+              preference: RoutePreference.ACTIVE,
+            }),
+        );
+    const vpcRoutes =
+      spd && this.vpc ? routeToGateway(new Construct(scope, "VpcRoutes"), [this.vpc.mainRouteTable], "Idc", siteCidrs, this.vpnGateway) : [];
+    return { scope, site: site.value, device, connection, gatewayRoutes, vpcRoutes };
   }
 
   /** What a spoke's device routes into its tunnel: the cloud networks, and the other IDCs with transit. */

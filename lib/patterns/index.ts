@@ -6,3 +6,8 @@ export * from "./device-config";
 export * from "./device-tunnel";
 export * from "./site-to-site-vpn";
 export * from "./hub-spoke-vpn";
+export * from "./active-standby-vpn";
+export * from "./ha-dual-customer-gateway";
+export * from "./peering-options";
+export * from "./vpc-peering";
+export * from "./cross-region-peering";

@@ -16,6 +16,7 @@ import { displayName } from "./private/ids";
 import { resolveHealthCheck } from "./private/health-check";
 import { hasMark, mark } from "./private/markers";
 import { resolveDevice, resolveSite, siteSourceOf } from "./private/resolve";
+import { rollback } from "./private/rollback";
 import { TunnelRegistry } from "./private/tunnels";
 import { routeTablesOf, routeToGateway } from "./private/vpc-routes";
 import type { DeviceSource, IdcSiteSource, TunnelHealthCheckOptions, VpcSource, VpnGatewaySource } from "./sources";
@@ -131,42 +132,48 @@ export class SiteToSiteVpn extends Construct implements IDeviceConfigurable {
   constructor(scope: Construct, id: string, props: SiteToSiteVpnProps) {
     super(scope, id);
     mark(this, SITE_TO_SITE_VPN);
-    const { gateway, vpc } = resolveGateway(this, {
-      vpc: props.vpc,
-      vpnGateway: props.vpnGateway,
-      joinsCcn: false,
-      allowedTypes: ["VPC"],
-      purpose: "SiteToSiteVpn connects one VPC through its VPC-type gateway (for CCN-type gateways use HubSpokeVpn or ActiveStandbyVpn with 'ccn')",
-    });
-    this.vpnGateway = gateway.value;
-    this.vpc = vpc!.value;
-    const site = resolveSite(this, "Idc", siteSourceOf(this, props.site, props.device));
-    this.site = site.value;
-    this.device = resolveDevice(this, "Device", site, props.device).value;
-    const localCidrs = [...(props.localCidrs ?? this.vpc.cidrs)];
-    const remoteCidrs = [...(props.remoteCidrs ?? this.site.cidrs)];
-
-    this.connection = new VpnConnection(this, "Connection", {
-      name: displayName(this, "Connection"),
-      vpnGateway: this.vpnGateway,
-      customerGateway: this.device,
-      preSharedKey: props.preSharedKey,
-      routeType: "SPD",
-      spdPolicies: [{ localCidrs, remoteCidrs }],
-      ike: props.ike,
-      ipsec: props.ipsec,
-      healthCheck: resolveHealthCheck(this, {
+    try {
+      const siteSource = siteSourceOf(this, props.site, props.device);
+      const { gateway, vpc } = resolveGateway(this, {
+        vpc: props.vpc,
+        vpnGateway: props.vpnGateway,
+        joinsCcn: false,
+        allowedTypes: ["VPC"],
+        purpose:
+          "SiteToSiteVpn connects one VPC through its VPC-type gateway (for CCN-type gateways use HubSpokeVpn or ActiveStandbyVpn with 'ccn')",
+      });
+      this.vpnGateway = gateway.value;
+      this.vpc = vpc!.value;
+      const tables = routeTablesOf(this, this.vpc, props.routeTables, "routeTables");
+      const site = resolveSite(this, "Idc", siteSource);
+      this.site = site.value;
+      const localCidrs = [...(props.localCidrs ?? this.vpc.cidrs)];
+      const remoteCidrs = [...(props.remoteCidrs ?? this.site.cidrs)];
+      const healthCheck = resolveHealthCheck(this, {
         tunnel: props.healthCheck,
         cloudCidrs: localCidrs,
         siteCidrs: remoteCidrs,
         required: false,
-      }),
-    });
-    const tables = routeTablesOf(this, this.vpc, props.routeTables, "routeTables");
-    this.vpcRoutes = routeToGateway(new Construct(this, "VpcRoutes"), tables, "Idc", remoteCidrs, this.vpnGateway);
-    this.tunnels.add({ device: this.device, connection: this.connection, cloudCidrs: () => localCidrs });
-
-    if (props.declareIntents) Intents.of(this).reachable(this.vpc, this.site);
+      });
+      this.device = resolveDevice(this, "Device", site, props.device).value;
+      this.connection = new VpnConnection(this, "Connection", {
+        name: displayName(this, "Connection"),
+        vpnGateway: this.vpnGateway,
+        customerGateway: this.device,
+        preSharedKey: props.preSharedKey,
+        routeType: "SPD",
+        spdPolicies: [{ localCidrs, remoteCidrs }],
+        ike: props.ike,
+        ipsec: props.ipsec,
+        healthCheck,
+      });
+      this.vpcRoutes = routeToGateway(new Construct(this, "VpcRoutes"), tables, "Idc", remoteCidrs, this.vpnGateway);
+      this.tunnels.add({ device: this.device, connection: this.connection, cloudCidrs: () => localCidrs });
+      if (props.declareIntents) Intents.of(this).reachable(this.vpc, this.site);
+    } catch (err) {
+      rollback(this);
+      throw err;
+    }
   }
 
   /** The one (device, connection) pair. */

@@ -1,0 +1,117 @@
+import { Construct } from "constructs";
+import type { PeeringConnection } from "../resources/peering-connection";
+import type { Route } from "../resources/route";
+import type { Vpc } from "../resources/vpc";
+import type { PeeringSideOptions } from "./peering-options";
+import { hasMark, mark } from "./private/markers";
+import { buildPeering } from "./private/peering";
+import { rollback } from "./private/rollback";
+
+const CROSS_REGION_PEERING = Symbol.for("hybridlink.CrossRegionPeering");
+
+export interface CrossRegionPeeringProps {
+  /** The VPC that requests the peering; its account owns the connection and pays for it (seed 003). */
+  readonly requester: Vpc;
+  /**
+   * The VPC that accepts it, in another region. When it belongs to another
+   * account, that account must be among the app's `trustedAccounts` and must
+   * accept the request; until then the peering is PENDING, and after 7 days it expires.
+   */
+  readonly accepter: Vpc;
+  /** The bandwidth cap in Mbps (tencent 1–10,000); billed per day on the peak (seed 003). */
+  readonly bandwidthMbps: number;
+  /**
+   * The approved ticket for cross-border peering (either end in Hong Kong or North America, seed 003).
+   *
+   * @default - none
+   */
+  readonly crossBorderApproval?: string;
+  /**
+   * Routes on the requester side.
+   *
+   * @default - the requester's main route table routes every CIDR of the accepter to the peering
+   */
+  readonly requesterRoutes?: PeeringSideOptions;
+  /**
+   * Routes on the accepter side (owned by the accepter's account).
+   *
+   * @default - the accepter's main route table routes every CIDR of the requester to the peering
+   */
+  readonly accepterRoutes?: PeeringSideOptions;
+  /**
+   * Display name of the peering connection.
+   *
+   * @default - the construct path with `-` for `/`
+   */
+  readonly name?: string;
+  /**
+   * Declare the intents this construct promises (same account only: a
+   * cross-account peering is PENDING at synth time).
+   *
+   * @default false
+   */
+  readonly declareIntents?: boolean;
+}
+
+/**
+ * Two VPCs in different regions peered over the cloud's inter-region network
+ * (seed 003 跨地域对等连接): a bandwidth cap is required, the requester pays,
+ * and across accounts the request comes from the requester's account and the
+ * acceptance from the accepter's. Routes both ways by default.
+ *
+ * Children it creates:
+ * - `Connection` — the peering connection (owned by the requester's account, `bandwidthMbps` set);
+ * - `RequesterRoutes/<table>To<accepter>-<n>` (requester's account) and
+ *   `AccepterRoutes/<table>To<requester>-<n>` (accepter's account) — next hop the peering.
+ */
+export class CrossRegionPeering extends Construct {
+  /** True for a CrossRegionPeering from any copy of the library. */
+  public static isCrossRegionPeering(x: unknown): x is CrossRegionPeering {
+    return hasMark(x, CROSS_REGION_PEERING);
+  }
+
+  /** The peering connection. */
+  public readonly peeringConnection: PeeringConnection;
+  /** The requesting VPC. */
+  public readonly requester: Vpc;
+  /** The accepting VPC. */
+  public readonly accepter: Vpc;
+  /** Routes on the requester side, to the accepter. */
+  public readonly requesterRoutes: readonly Route[];
+  /** Routes on the accepter side, to the requester. */
+  public readonly accepterRoutes: readonly Route[];
+  /** The bandwidth cap in Mbps. */
+  public readonly bandwidthMbps: number;
+
+  constructor(scope: Construct, id: string, props: CrossRegionPeeringProps) {
+    super(scope, id);
+    mark(this, CROSS_REGION_PEERING);
+    this.requester = props.requester;
+    this.accepter = props.accepter;
+    this.bandwidthMbps = props.bandwidthMbps;
+    try {
+      const built = buildPeering(this, { ...props, crossRegion: true, declareIntents: props.declareIntents ?? false });
+      this.peeringConnection = built.peeringConnection;
+      this.requesterRoutes = built.requesterRoutes;
+      this.accepterRoutes = built.accepterRoutes;
+    } catch (err) {
+      rollback(this);
+      throw err;
+    }
+  }
+
+  /** The account that requests (and pays). */
+  public get requesterAccount(): string {
+    return this.requester.account;
+  }
+
+  /** The account that must accept the request. */
+  public get accepterAccount(): string {
+    return this.accepter.account;
+  }
+
+  /** True when the accepter's account differs: the peering is PENDING until that account accepts. */
+  public get requiresAcceptance(): boolean {
+    return this.requesterAccount !== this.accepterAccount;
+  }
+}
