@@ -28,6 +28,18 @@ export function formatHop(h: TraceHop): string {
   return `${where} ${h.action} (${detail})`;
 }
 
+/**
+ * A trace on one line, for findings and logs:
+ * `src → dst: place (table entry) → place … ⇒ VERDICT: reason`.
+ */
+export function formatTraceInline(t: Trace): string {
+  const path = t.hops
+    .map((h) => `${h.at.kind} ${h.at.id}${h.entry?.entryId ? ` (${h.entry.table} ${h.entry.entryId})` : ""}`)
+    .join(" → ");
+  const end = t.verdict === "DELIVERED" ? "DELIVERED" : `${t.verdict}: ${t.reason}`;
+  return `${t.src} → ${t.dst}: ${path || "(no hop)"} ⇒ ${end}`;
+}
+
 /** The verdict line, then both traces. */
 export function formatPair(p: PairVerdict): string {
   return [`${p.from.name} ↔ ${p.to.name}: ${p.verdict} — ${p.reason}`, formatTrace(p.forward, "  "), formatTrace(p.reverse, "  ")].join(

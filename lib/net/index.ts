@@ -19,4 +19,4 @@ export { modelFromManifest } from "./from-manifest";
 export type { ModelFromManifestOptions } from "./from-manifest";
 export { failDevice, failPeering, failTunnel, singleFailures } from "./failures";
 export type { DetectionPhase, FailureCase } from "./failures";
-export { formatHop, formatPair, formatTrace } from "./format";
+export { formatHop, formatPair, formatTrace, formatTraceInline } from "./format";

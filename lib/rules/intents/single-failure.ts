@@ -1,0 +1,48 @@
+import { Intent } from "../../core/manifest";
+import { formatTraceInline } from "../../net/format";
+import { NetworkModel } from "../../net/model";
+import { analyzePair } from "../../net/pair";
+import { EndpointRef, Trace } from "../../net/verdicts";
+import { Rule } from "../rule";
+import { describeIntent, intentAnalysis, resolvedIntents } from "./private/analysis";
+
+/** HL-INTENT-003: a declared intent with underSingleFailure also holds with any one device, tunnel or peering down. */
+export const intentUnderSingleFailure: Rule = {
+  id: "HL-INTENT-003",
+  title: "A declared intent holds under any single failure",
+  severity: "error",
+  source: "DESIGN.md intents; 000_11478e3c852afabd.txt (场景五 主备容灾); 001_31a3006ea02bfdf7.txt (高可用-双用户网关)",
+  rationale:
+    "An intent declared with { underSingleFailure: true } must survive the loss of any one customer-gateway device, tunnel or peering, each in turn, in steady state after health-check detection. Without a standby tunnel, or without health checks (routes then never move), one failure cuts the pair.",
+  fix: "Add redundancy on the path the finding names: a second device with its own tunnel and a standby route, health checks on both connections, or a second path for the peering.",
+  *check(context) {
+    const manifest = context.manifest;
+    if (!manifest.intents.some((i) => i.underSingleFailure)) return;
+    const analysis = intentAnalysis(manifest);
+    for (const { intent, from, to } of resolvedIntents(manifest, analysis, (i) => i.underSingleFailure)) {
+      // The intact network is HL-INTENT-001/002's business; a broken intent is not reported twice.
+      if (breaks(intent, analysis.model, from, to)) continue;
+      const breaking: Array<{ description: string; trace: Trace }> = [];
+      for (const { failure, model } of analysis.failures()) {
+        const trace = breaks(intent, model, from, to);
+        if (trace) breaking.push({ description: failure.description, trace });
+      }
+      if (breaking.length === 0) continue;
+      const first = breaking[0];
+      yield {
+        resource: intent.path,
+        message:
+          `Intent ${describeIntent(intent)} breaks under ${breaking.length} of ${analysis.failures().length} single failures: ` +
+          `${breaking.map((b) => b.description).join("; ")}. With ${first.description}: ${formatTraceInline(first.trace)}`,
+      };
+    }
+  },
+};
+
+/** The trace that breaks the intent in `model`, or undefined when it holds. */
+function breaks(intent: Intent, model: NetworkModel, from: EndpointRef, to: EndpointRef): Trace | undefined {
+  const pair = analyzePair(model, from, to);
+  if (intent.kind === "isolated") return pair.forward.verdict === "DELIVERED" ? pair.forward : undefined;
+  if (pair.verdict === "REACHABLE") return undefined;
+  return pair.forward.verdict !== "DELIVERED" ? pair.forward : pair.reverse;
+}
