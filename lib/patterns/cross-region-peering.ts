@@ -45,8 +45,9 @@ export interface CrossRegionPeeringProps {
    */
   readonly name?: string;
   /**
-   * Declare the intents this construct promises (same account only: a
-   * cross-account peering is PENDING at synth time).
+   * Declare the intents this construct promises: the VPCs reach each other
+   * when both sides route (a cross-account peering counts as accepted, as
+   * designed), or the side without routes cannot reach the other.
    *
    * @default false
    */

@@ -33,9 +33,9 @@ export interface VpcPeeringProps {
    */
   readonly name?: string;
   /**
-   * Declare the intents this construct promises (same account only: a
-   * cross-account peering is PENDING at synth time): the VPCs reach each other
-   * when both sides route, or the side without routes cannot reach the other.
+   * Declare the intents this construct promises: the VPCs reach each other
+   * when both sides route (a cross-account peering counts as accepted, as
+   * designed), or the side without routes cannot reach the other.
    *
    * @default false
    */
