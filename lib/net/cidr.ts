@@ -41,9 +41,10 @@ export function parseCidr(text: string): Cidr {
 }
 
 function parseUncached(text: string): Cidr | null {
-  if (typeof text !== "string" || !IPCIDR.isValidCIDR(text) || text.includes(":")) return null;
-  const address = IPCIDR.createAddress(text) as IPCIDR.Address & { parsedAddress: string[]; subnetMask: number };
-  if (!address.v4 || !/\/\d{1,2}$/.test(text)) return null;
+  // Same test as IPCIDR.isValidCIDR (a '/' and createAddress succeeding), parsing once instead of twice.
+  if (typeof text !== "string" || !text.includes("/") || text.includes(":")) return null;
+  const address = createAddressOrNull(text) as (IPCIDR.Address & { parsedAddress: string[]; subnetMask: number }) | null;
+  if (!address || !address.v4 || !/\/\d{1,2}$/.test(text)) return null;
   const prefix = address.subnetMask;
   const ip = octetsToNumber(address.parsedAddress);
   if (ip === undefined) return null;
@@ -51,6 +52,15 @@ function parseUncached(text: string): Cidr | null {
   const start = (ip & mask) >>> 0;
   const end = (start | (~mask >>> 0)) >>> 0;
   return { text, network: `${formatIp(start)}/${prefix}`, prefix, start, end, hostBitsZero: start === ip };
+}
+
+/** ip-cidr's parse of `text`, or null where its isValid* checks would say false. */
+function createAddressOrNull(text: string): IPCIDR.Address | null {
+  try {
+    return IPCIDR.createAddress(text) || null;
+  } catch {
+    return null;
+  }
 }
 
 /** The netmask of a prefix length as an unsigned number (/0 is 0). */
@@ -76,9 +86,10 @@ export function tryParseIp(text: string): number | undefined {
   const hit = ipCache.get(text);
   if (hit !== undefined) return hit ?? undefined;
   let parsed: number | null = null;
-  if (typeof text === "string" && !text.includes("/") && !text.includes(":") && IPCIDR.isValidAddress(text)) {
-    const address = IPCIDR.createAddress(text) as IPCIDR.Address & { parsedAddress: string[] };
-    parsed = address.v4 ? (octetsToNumber(address.parsedAddress) ?? null) : null;
+  if (typeof text === "string" && !text.includes("/") && !text.includes(":")) {
+    // Same test as IPCIDR.isValidAddress, parsing once.
+    const address = createAddressOrNull(text) as (IPCIDR.Address & { parsedAddress: string[] }) | null;
+    parsed = address && address.v4 ? (octetsToNumber(address.parsedAddress) ?? null) : null;
   }
   if (ipCache.size >= CACHE_LIMIT) ipCache.clear();
   ipCache.set(text, parsed);

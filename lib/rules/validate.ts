@@ -2,6 +2,7 @@ import { Acknowledgement, Manifest } from "../core/manifest";
 import { ManifestIndex } from "../core/manifest-index";
 import { findProfile, tryFindProfile } from "../core/profiles";
 import { RULES } from "./catalog";
+import { fatalShapeProblems } from "./manifest";
 import { Finding, Rule, RuleContext } from "./rule";
 
 /** The outcome of running the rules over one manifest. */
@@ -26,6 +27,7 @@ export interface ValidateOptions {
 }
 
 const ACK_RULE_ID = "HL-CORE-001";
+const SHAPE_RULE_ID = "HL-MAN-001";
 const PROFILE_RULE_ID = "HL-CORE-002";
 
 /**
@@ -34,6 +36,12 @@ const PROFILE_RULE_ID = "HL-CORE-002";
  * error-level finding of that rule (fail closed).
  */
 export function validateManifest(manifest: Manifest, options: ValidateOptions = {}): ValidationReport {
+  // A document that cannot be indexed (no resource list, no app settings) gets only its shape findings.
+  const shape = fatalShapeProblems(manifest);
+  if (shape.length > 0) {
+    const findings: Finding[] = shape.map((p) => ({ ruleId: SHAPE_RULE_ID, severity: "error", path: "", property: p.property, message: p.message }));
+    return { findings, errors: findings, warnings: [], acknowledged: [] };
+  }
   const profile = tryFindProfile(manifest.app.profile);
   if (!profile) {
     const finding: Finding = {
@@ -72,7 +80,8 @@ export function validateManifest(manifest: Manifest, options: ValidateOptions = 
     }
   }
 
-  for (const ack of manifest.acknowledgements) {
+  const acknowledgements = Array.isArray(manifest.acknowledgements) ? manifest.acknowledgements : [];
+  for (const ack of acknowledgements) {
     if (severityOf.get(ack.ruleId) === "error") {
       findings.push({
         ruleId: ACK_RULE_ID,
@@ -83,7 +92,7 @@ export function validateManifest(manifest: Manifest, options: ValidateOptions = 
     }
   }
 
-  const marked = findings.map((f) => markAcknowledged(f, manifest.acknowledgements));
+  const marked = findings.map((f) => markAcknowledged(f, acknowledgements));
   marked.sort((a, b) => cmp(a.path, b.path) || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
   return {
     findings: marked,

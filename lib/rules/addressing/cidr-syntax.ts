@@ -1,7 +1,5 @@
-import { tryParseCidr } from "../../net/cidr";
-import { cidrFields } from "../private/cidr-fields";
-import { propsOf } from "../private/read";
-import { Rule } from "../rule";
+import { factsOf } from "../private/facts";
+import { Rule, RuleViolation } from "../rule";
 
 /** HL-ADDR-001: every CIDR input is IPv4 CIDR notation, and CIDR lists are not empty. */
 export const cidrSyntax: Rule = {
@@ -11,27 +9,27 @@ export const cidrSyntax: Rule = {
   source: "003_75af117516b25042.txt (VPC CIDR rules); tencentcloud Terraform tencentcloud_vpc cidr_block",
   rationale: "Every VPC, subnet, route, IDC network and SPD selector is an IPv4 block a.b.c.d/n; anything else is refused by the cloud API.",
   fix: "Write the block as a.b.c.d/n with each octet 0–255 and n from 0 to 32, e.g. 10.0.0.0/16.",
-  *check(context) {
-    for (const resource of context.manifest.resources) {
-      for (const field of cidrFields(resource)) {
-        if (typeof field.value !== "string" || !tryParseCidr(field.value)) {
-          yield {
-            resource: resource.logicalId,
-            property: field.property,
-            message: `${field.property} is ${typeof field.value === "string" ? `'${field.value}'` : String(field.value)}, which is not an IPv4 CIDR block; write it as a.b.c.d/n (octets 0–255, n 0–32), e.g. 10.0.0.0/16.`,
-          };
-        }
-      }
-      if (resource.type === "Vpc" || resource.type === "IdcSite") {
-        const cidrs = propsOf(resource).cidrs;
-        if (Array.isArray(cidrs) && cidrs.length === 0) {
-          yield {
-            resource: resource.logicalId,
-            property: "cidrs",
-            message: `A ${resource.type} needs at least one CIDR block; cidrs is empty. Give its network, e.g. cidrs: ['10.0.0.0/16'].`,
-          };
-        }
+  check(context) {
+    const out: RuleViolation[] = [];
+    for (const input of factsOf(context).cidrInputs()) {
+      if (input.cidr) continue;
+      out.push({
+        resource: input.resource.logicalId,
+        property: input.property,
+        message: `${input.property} is ${typeof input.value === "string" ? `'${input.value}'` : JSON.stringify(input.value) ?? "undefined"}, which is not an IPv4 CIDR block; write it as a.b.c.d/n (octets 0–255, n 0–32), e.g. 10.0.0.0/16.`,
+      });
+    }
+    for (const type of ["Vpc", "IdcSite"] as const) {
+      for (const resource of context.index.ofType(type)) {
+        const cidrs = (resource.props as { cidrs?: unknown }).cidrs;
+        if (!Array.isArray(cidrs) || cidrs.length > 0) continue;
+        out.push({
+          resource: resource.logicalId,
+          property: "cidrs",
+          message: `A ${type} needs at least one CIDR block; cidrs is empty. Give its network, e.g. cidrs: ['10.0.0.0/16'].`,
+        });
       }
     }
+    return out;
   },
 };

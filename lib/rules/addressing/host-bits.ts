@@ -1,6 +1,5 @@
-import { tryParseCidr } from "../../net/cidr";
-import { cidrFields } from "../private/cidr-fields";
-import { Rule } from "../rule";
+import { factsOf } from "../private/facts";
+import { Rule, RuleViolation } from "../rule";
 
 /** HL-ADDR-002: a block is written as its network address (host bits zero). */
 export const cidrHostBits: Rule = {
@@ -10,18 +9,16 @@ export const cidrHostBits: Rule = {
   source: "tencentcloud Terraform tencentcloud_vpc / tencentcloud_route_table_entry (InvalidParameterValue.Malformed)",
   rationale: "10.0.0.1/16 is ambiguous (an address or the 10.0.0.0/16 network?); clouds refuse blocks whose host bits are set rather than guess.",
   fix: "Use the normalized block the message suggests (the same prefix with the host bits cleared).",
-  *check(context) {
-    for (const resource of context.manifest.resources) {
-      for (const field of cidrFields(resource)) {
-        const cidr = typeof field.value === "string" ? tryParseCidr(field.value) : undefined;
-        if (cidr && !cidr.hostBitsZero) {
-          yield {
-            resource: resource.logicalId,
-            property: field.property,
-            message: `${field.property} is '${cidr.text}', which has host bits set; the /${cidr.prefix} network it lies in is ${cidr.network}: use '${cidr.network}' (or a longer prefix if you meant a smaller block).`,
-          };
-        }
-      }
+  check(context) {
+    const out: RuleViolation[] = [];
+    for (const { resource, property, cidr } of factsOf(context).cidrInputs()) {
+      if (!cidr || cidr.hostBitsZero) continue;
+      out.push({
+        resource: resource.logicalId,
+        property,
+        message: `${property} is '${cidr.text}', which has host bits set; the /${cidr.prefix} network it lies in is ${cidr.network}: use '${cidr.network}' (or a longer prefix if you meant a smaller block).`,
+      });
     }
+    return out;
   },
 };

@@ -1,8 +1,8 @@
 import { Intent } from "../../core/manifest";
+import { failureTouches } from "../../net/failures";
 import { formatTraceInline } from "../../net/format";
-import { NetworkModel } from "../../net/model";
 import { analyzePair } from "../../net/pair";
-import { EndpointRef, Trace } from "../../net/verdicts";
+import { PairVerdict, Trace } from "../../net/verdicts";
 import { Rule } from "../rule";
 import { describeIntent, intentAnalysis, resolvedIntents } from "./private/analysis";
 
@@ -20,11 +20,14 @@ export const intentUnderSingleFailure: Rule = {
     if (!manifest.intents.some((i) => i.underSingleFailure)) return;
     const analysis = intentAnalysis(manifest);
     for (const { intent, from, to } of resolvedIntents(manifest, analysis, (i) => i.underSingleFailure)) {
+      const intact = analyzePair(analysis.model, from, to);
       // The intact network is HL-INTENT-001/002's business; a broken intent is not reported twice.
-      if (breaks(intent, analysis.model, from, to)) continue;
+      if (breakingTrace(intent, intact)) continue;
       const breaking: Array<{ description: string; trace: Trace }> = [];
       for (const { failure, model } of analysis.failures()) {
-        const trace = breaks(intent, model, from, to);
+        // Failures off the pair's path cannot change it: only those on it cost a model.
+        if (!failureTouches(failure, [intact.forward, intact.reverse])) continue;
+        const trace = breakingTrace(intent, analyzePair(model(), from, to));
         if (trace) breaking.push({ description: failure.description, trace });
       }
       if (breaking.length === 0) continue;
@@ -39,9 +42,8 @@ export const intentUnderSingleFailure: Rule = {
   },
 };
 
-/** The trace that breaks the intent in `model`, or undefined when it holds. */
-function breaks(intent: Intent, model: NetworkModel, from: EndpointRef, to: EndpointRef): Trace | undefined {
-  const pair = analyzePair(model, from, to);
+/** The trace that breaks the intent, or undefined when it holds. */
+function breakingTrace(intent: Intent, pair: PairVerdict): Trace | undefined {
   if (intent.kind === "isolated") return pair.forward.verdict === "DELIVERED" ? pair.forward : undefined;
   if (pair.verdict === "REACHABLE") return undefined;
   return pair.forward.verdict !== "DELIVERED" ? pair.forward : pair.reverse;

@@ -33,6 +33,14 @@ export function documentShapeProblems(manifest: unknown): RuleViolation[] {
   return problems;
 }
 
+/** The shape problems that leave nothing to index: no object, no app profile, no resource list of objects. */
+export function fatalShapeProblems(manifest: unknown): RuleViolation[] {
+  return documentShapeProblems(manifest).filter((p) => {
+    const property = p.property ?? "";
+    return property === "" || property === "app" || property === "app.profile" || property.startsWith("resources");
+  });
+}
+
 function isStringArray(value: unknown): boolean {
   return Array.isArray(value) && value.every((v) => typeof v === "string");
 }

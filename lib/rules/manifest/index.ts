@@ -6,7 +6,7 @@ import { manifestReferences } from "./references";
 import { manifestRequiredProps } from "./required-props";
 import { manifestUnknownProps } from "./unknown-props";
 
-export { documentShapeProblems } from "./format-version";
+export { documentShapeProblems, fatalShapeProblems } from "./format-version";
 
 /** Structural checks of a manifest, for documents written by hand or by other tools. */
 export const MANIFEST_RULES: readonly Rule[] = [

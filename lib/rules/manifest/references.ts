@@ -1,7 +1,6 @@
-import { isRef, ResourceType } from "../../core/manifest";
-import { propsOf } from "../private/read";
-import { Rule } from "../rule";
-import { RESOURCE_SCHEMA } from "./schema";
+import { isRef } from "../../core/manifest";
+import { Rule, RuleViolation } from "../rule";
+import { REF_ENTRIES } from "./schema";
 
 /** HL-MAN-004: every reference names an existing resource of the type the prop needs. */
 export const manifestReferences: Rule = {
@@ -12,31 +11,31 @@ export const manifestReferences: Rule = {
   rationale:
     "A reference is replaced by the referenced resource's cloud ID at deploy time; one that names nothing, or a resource of the wrong type (a subnet's vpc naming a route table), cannot be created.",
   fix: "Point the reference at the logical ID of an existing resource of the expected type, and list only existing logical IDs in dependsOn.",
-  *check(context) {
+  check(context) {
     const { index } = context;
+    const out: RuleViolation[] = [];
     for (const resource of context.manifest.resources) {
-      const schema = RESOURCE_SCHEMA[resource.type as ResourceType];
       const id = String(resource.logicalId ?? "");
-      const props = propsOf(resource);
-      for (const [name, prop] of Object.entries(schema ?? {})) {
+      const props = (resource.props ?? {}) as unknown as Record<string, unknown>;
+      for (const [name, prop] of REF_ENTRIES[resource.type] ?? []) {
         const value = props[name];
-        if (prop.kind !== "ref" || !isRef(value)) continue;
+        if (!isRef(value)) continue;
         const expected = typeof prop.refTo === "function" ? prop.refTo(props) : prop.refTo;
         const target = index.tryGet(value.ref);
         if (!target) {
-          yield { resource: id, property: name, message: `'${name}' refers to '${value.ref}', which is not in the manifest; expected the logical ID of a ${expected ?? "resource"}.` };
+          out.push({ resource: id, property: name, message: `'${name}' refers to '${value.ref}', which is not in the manifest; expected the logical ID of a ${expected ?? "resource"}.` });
         } else if (expected && target.type !== expected && !prop.typeCheckedBy) {
-          yield { resource: id, property: name, message: `'${name}' refers to '${value.ref}', a ${target.type}; it must be a ${expected}.` };
+          out.push({ resource: id, property: name, message: `'${name}' refers to '${value.ref}', a ${target.type}; it must be a ${expected}.` });
         }
       }
       const dependsOn = (resource as { dependsOn?: unknown }).dependsOn;
-      if (Array.isArray(dependsOn)) {
-        for (const dep of dependsOn) {
-          if (typeof dep === "string" && !index.tryGet(dep)) {
-            yield { resource: id, property: "dependsOn", message: `dependsOn names '${dep}', which is not in the manifest; remove it or add that resource.` };
-          }
+      if (!Array.isArray(dependsOn)) continue;
+      for (const dep of dependsOn) {
+        if (typeof dep === "string" && !index.tryGet(dep)) {
+          out.push({ resource: id, property: "dependsOn", message: `dependsOn names '${dep}', which is not in the manifest; remove it or add that resource.` });
         }
       }
     }
+    return out;
   },
 };

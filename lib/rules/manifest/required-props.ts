@@ -1,8 +1,8 @@
-import { isRef, isSecretRef, ManifestResource, ResourceType } from "../../core/manifest";
-import { orList, propsOf } from "../private/read";
+import { isRef, isSecretRef, ManifestResource } from "../../core/manifest";
+import { orList } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
 import { describe } from "./format-version";
-import { ENUMS, PropKind, PropSchema, RESOURCE_SCHEMA } from "./schema";
+import { ENUMS, PropKind, PropSchema, SCHEMA_ENTRIES } from "./schema";
 
 const EXPECTED: Record<PropKind, string> = {
   string: "a string",
@@ -14,6 +14,10 @@ const EXPECTED: Record<PropKind, string> = {
   object: "an object",
   objects: "an array of objects",
 };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 function hasKind(value: unknown, kind: PropKind): boolean {
   switch (kind) {
@@ -30,36 +34,49 @@ function hasKind(value: unknown, kind: PropKind): boolean {
     case "secret":
       return isSecretRef(value);
     case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
+      return isObject(value);
     case "objects":
-      return Array.isArray(value) && value.every((v) => typeof v === "object" && v !== null && !Array.isArray(v));
+      return Array.isArray(value) && value.every(isObject);
   }
 }
 
-/** Type problems of `value` against `fields`, with dotted property paths. */
-export function* propProblems(
+const NESTED_ENTRIES = new WeakMap<object, readonly (readonly [string, PropSchema])[]>();
+
+function entriesOf(fields: Readonly<Record<string, PropSchema>>): readonly (readonly [string, PropSchema])[] {
+  let entries = NESTED_ENTRIES.get(fields);
+  if (!entries) {
+    entries = Object.entries(fields);
+    NESTED_ENTRIES.set(fields, entries);
+  }
+  return entries;
+}
+
+/** Appends the type problems of `value` against `fields` to `out`, with dotted property paths. */
+export function collectPropProblems(
+  out: RuleViolation[],
   resource: string,
-  fields: Readonly<Record<string, PropSchema>>,
+  fields: readonly (readonly [string, PropSchema])[],
   value: Record<string, unknown>,
   prefix: string,
-): Generator<RuleViolation> {
-  for (const [name, schema] of Object.entries(fields)) {
-    const property = `${prefix}${name}`;
+): void {
+  for (const [name, schema] of fields) {
     const v = value[name];
     if (v === undefined) {
-      if (schema.required) yield { resource, property, message: `Required prop '${property}' is missing; expected ${EXPECTED[schema.kind]}.` };
+      if (schema.required) out.push({ resource, property: prefix + name, message: `Required prop '${prefix + name}' is missing; expected ${EXPECTED[schema.kind]}.` });
       continue;
     }
     if (!hasKind(v, schema.kind)) {
       // Never echo what was found in a secret slot: it may be the key itself.
       const found = schema.kind === "secret" ? "not a secret reference" : describe(v);
-      yield { resource, property, message: `Prop '${property}' is ${found}; expected ${EXPECTED[schema.kind]}.` };
+      out.push({ resource, property: prefix + name, message: `Prop '${prefix + name}' is ${found}; expected ${EXPECTED[schema.kind]}.` });
       continue;
     }
-    if (schema.fields && schema.kind === "object") yield* propProblems(resource, schema.fields, v as Record<string, unknown>, `${property}.`);
-    if (schema.fields && schema.kind === "objects") {
+    if (!schema.fields) continue;
+    const nested = entriesOf(schema.fields);
+    if (schema.kind === "object") collectPropProblems(out, resource, nested, v as Record<string, unknown>, `${prefix}${name}.`);
+    else if (schema.kind === "objects") {
       const items = v as Record<string, unknown>[];
-      for (let i = 0; i < items.length; i++) yield* propProblems(resource, schema.fields, items[i], `${property}[${i}].`);
+      for (let i = 0; i < items.length; i++) collectPropProblems(out, resource, nested, items[i], `${prefix}${name}[${i}].`);
     }
   }
 }
@@ -73,37 +90,41 @@ export const manifestRequiredProps: Rule = {
   rationale:
     "Providers create each resource from its props; a missing or mistyped prop (a CIDR list given as one string, a bandwidth given as text) would fail mid-deploy or be misread.",
   fix: "Give every required prop with the documented type (see the *Spec interfaces in lib/core/manifest.ts), or build the app with the constructs and synthesize it.",
-  *check(context) {
+  check(context) {
+    const out: RuleViolation[] = [];
     for (const resource of context.manifest.resources) {
-      const schema = RESOURCE_SCHEMA[resource.type as ResourceType];
       const id = String(resource.logicalId ?? "");
-      yield* envelopeProblems(resource, id);
-      if (!schema) continue;
-      if (typeof resource.props !== "object" || resource.props === null || Array.isArray(resource.props)) {
-        yield { resource: id, property: "props", message: `'props' is ${describe(resource.props)}; expected an object with the ${resource.type} props.` };
+      collectEnvelopeProblems(out, resource, id);
+      const entries = SCHEMA_ENTRIES[resource.type];
+      if (!entries) continue;
+      if (!isObject(resource.props)) {
+        out.push({ resource: id, property: "props", message: `'props' is ${describe(resource.props)}; expected an object with the ${resource.type} props.` });
         continue;
       }
-      const props = propsOf(resource);
-      yield* propProblems(id, schema, props, "");
-      for (const [name, allowed] of Object.entries(ENUMS[resource.type as ResourceType] ?? {})) {
+      const props = resource.props as unknown as Record<string, unknown>;
+      collectPropProblems(out, id, entries, props, "");
+      const enums = ENUMS[resource.type];
+      if (!enums) continue;
+      for (const name in enums) {
         const v = props[name];
-        if (typeof v === "string" && !allowed.includes(v)) {
-          yield { resource: id, property: name, message: `Prop '${name}' is '${v}'; allowed: ${orList(allowed)}.` };
+        if (typeof v === "string" && !enums[name].includes(v)) {
+          out.push({ resource: id, property: name, message: `Prop '${name}' is '${v}'; allowed: ${orList(enums[name])}.` });
         }
       }
     }
+    return out;
   },
 };
 
-function* envelopeProblems(resource: ManifestResource, id: string): Generator<RuleViolation> {
+function collectEnvelopeProblems(out: RuleViolation[], resource: ManifestResource, id: string): void {
   const r = resource as unknown as Record<string, unknown>;
   if (typeof r.logicalId !== "string" || r.logicalId === "") {
-    yield { resource: id, property: "logicalId", message: `A ${String(r.type)} resource has logicalId ${describe(r.logicalId)}; give it a unique, non-empty logical ID.` };
+    out.push({ resource: id, property: "logicalId", message: `A ${String(r.type)} resource has logicalId ${describe(r.logicalId)}; give it a unique, non-empty logical ID.` });
   }
-  for (const key of ["path", "account"]) {
-    if (typeof r[key] !== "string") yield { resource: id, property: key, message: `'${key}' is ${describe(r[key])}; expected a string.` };
-  }
-  if (!Array.isArray(r.dependsOn) || !r.dependsOn.every((d) => typeof d === "string")) {
-    yield { resource: id, property: "dependsOn", message: `'dependsOn' is ${describe(r.dependsOn)}; expected an array of logical IDs (may be empty).` };
+  if (typeof r.path !== "string") out.push({ resource: id, property: "path", message: `'path' is ${describe(r.path)}; expected a string.` });
+  if (typeof r.account !== "string") out.push({ resource: id, property: "account", message: `'account' is ${describe(r.account)}; expected a string.` });
+  const dependsOn = r.dependsOn;
+  if (!Array.isArray(dependsOn) || !dependsOn.every((d) => typeof d === "string")) {
+    out.push({ resource: id, property: "dependsOn", message: `'dependsOn' is ${describe(dependsOn)}; expected an array of logical IDs (may be empty).` });
   }
 }

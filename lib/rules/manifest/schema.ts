@@ -150,3 +150,13 @@ export const ENUMS: Readonly<Partial<Record<ResourceType, Readonly<Record<string
   VpnConnection: { routeType: ["SPD", "ROUTE"] },
   CcnAttachment: { instanceType: CCN_INSTANCE_TYPES },
 };
+
+/** Each type's props as [name, schema] pairs, computed once (rules walk every resource). */
+export const SCHEMA_ENTRIES: Readonly<Record<string, readonly (readonly [string, PropSchema])[]>> = Object.fromEntries(
+  Object.entries(RESOURCE_SCHEMA).map(([type, fields]) => [type, Object.entries(fields)]),
+);
+
+/** Each type's reference props only. */
+export const REF_ENTRIES: Readonly<Record<string, readonly (readonly [string, PropSchema])[]>> = Object.fromEntries(
+  Object.entries(RESOURCE_SCHEMA).map(([type, fields]) => [type, Object.entries(fields).filter(([, p]) => p.kind === "ref")]),
+);

@@ -1,5 +1,3 @@
-import { ResourceType } from "../../core/manifest";
-import { propsOf } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
 import { PropSchema, RESOURCE_SCHEMA } from "./schema";
 
@@ -11,38 +9,44 @@ export const manifestUnknownProps: Rule = {
   source: "hybridlink manifest format (lib/core/manifest.ts *Spec interfaces)",
   rationale: "A prop the type does not define is ignored at deploy time; a misspelt optional prop (bandwithMbps) silently leaves the default in place.",
   fix: "Remove the prop or correct its spelling to one of the type's props.",
-  *check(context) {
+  check(context) {
+    const out: RuleViolation[] = [];
     for (const resource of context.manifest.resources) {
-      const schema = RESOURCE_SCHEMA[resource.type as ResourceType];
-      if (schema) yield* unknown(String(resource.logicalId ?? ""), schema, propsOf(resource), "");
+      const schema = (RESOURCE_SCHEMA as Record<string, Readonly<Record<string, PropSchema>>>)[resource.type];
+      const props = resource.props as unknown;
+      if (schema && typeof props === "object" && props !== null) {
+        collectUnknown(out, String(resource.logicalId ?? ""), schema, props as Record<string, unknown>, "");
+      }
     }
+    return out;
   },
 };
 
-function* unknown(
+function collectUnknown(
+  out: RuleViolation[],
   resource: string,
   fields: Readonly<Record<string, PropSchema>>,
   value: Record<string, unknown>,
   prefix: string,
-): Generator<RuleViolation> {
-  for (const [name, v] of Object.entries(value)) {
+): void {
+  for (const name in value) {
     const schema = fields[name];
-    const property = `${prefix}${name}`;
     if (!schema) {
       const near = Object.keys(fields).find((k) => k.toLowerCase() === name.toLowerCase());
-      yield {
+      out.push({
         resource,
-        property,
-        message: `Prop '${property}' is not a prop of this type and is ignored; known props here: ${Object.keys(fields).join(", ")}.${near ? ` Did you mean '${prefix}${near}'?` : ""}`,
-      };
+        property: prefix + name,
+        message: `Prop '${prefix + name}' is not a prop of this type and is ignored; known props here: ${Object.keys(fields).join(", ")}.${near ? ` Did you mean '${prefix}${near}'?` : ""}`,
+      });
       continue;
     }
-    if (schema.fields && schema.kind === "object" && typeof v === "object" && v !== null && !Array.isArray(v)) {
-      yield* unknown(resource, schema.fields, v as Record<string, unknown>, `${property}.`);
-    }
-    if (schema.fields && schema.kind === "objects" && Array.isArray(v)) {
+    if (!schema.fields) continue;
+    const v = value[name];
+    if (schema.kind === "object" && typeof v === "object" && v !== null && !Array.isArray(v)) {
+      collectUnknown(out, resource, schema.fields, v as Record<string, unknown>, `${prefix}${name}.`);
+    } else if (schema.kind === "objects" && Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        if (typeof v[i] === "object" && v[i] !== null) yield* unknown(resource, schema.fields, v[i], `${property}[${i}].`);
+        if (typeof v[i] === "object" && v[i] !== null) collectUnknown(out, resource, schema.fields, v[i], `${prefix}${name}[${i}].`);
       }
     }
   }

@@ -1,11 +1,18 @@
 import { ManifestResource } from "../../core/manifest";
 import { ManifestIndex } from "../../core/manifest-index";
-import { Cidr, OwnedCidr } from "../../net/cidr";
+import { Cidr, OwnedCidr, tryParseCidr } from "../../net/cidr";
 import { RuleContext } from "../rule";
+import { CidrField, cidrFields } from "./cidr-fields";
 import { CidrSet } from "./cidr-set";
 import { parsedCidr, parsedCidrs, propsOf, refId } from "./read";
 
 type R<T extends ManifestResource["type"]> = ManifestResource<T>;
+
+/** A CIDR-valued input with its resource and parsed block (undefined when unparsable). */
+export interface CidrInput extends CidrField {
+  readonly resource: ManifestResource;
+  readonly cidr?: Cidr;
+}
 
 /**
  * Relations the rules ask for, derived once per manifest in O(n) and shared
@@ -25,6 +32,7 @@ export class NetworkFacts {
   private readonly cloudNetworkCache = new Map<string, CidrSet<string>>();
   private readonly siteSetCache = new Map<string, CidrSet<string>>();
   private readonly vpcSetCache = new Map<string, CidrSet<string>>();
+  private cidrInputList?: CidrInput[];
 
   constructor(private readonly index: ManifestIndex) {
     for (const vpc of index.ofType("Vpc")) this.vpcBlocks.set(vpc.logicalId, parsedCidrs(propsOf(vpc).cidrs));
@@ -108,6 +116,20 @@ export class NetworkFacts {
   /** The IDC site at the far end of a connection (through its customer gateway). */
   public siteOfConnection(connection: R<"VpnConnection">): R<"IdcSite"> | undefined {
     return this.siteOfCustomerGateway(refId(propsOf(connection).customerGateway));
+  }
+
+  /** Every CIDR-valued input of every resource, parsed once (HL-ADDR-001 and -002 both walk them). */
+  public cidrInputs(): readonly CidrInput[] {
+    if (!this.cidrInputList) {
+      const list: CidrInput[] = [];
+      for (const resource of this.index.manifest.resources) {
+        for (const field of cidrFields(resource)) {
+          list.push({ resource, ...field, cidr: typeof field.value === "string" ? tryParseCidr(field.value) : undefined });
+        }
+      }
+      this.cidrInputList = list;
+    }
+    return this.cidrInputList;
   }
 
   /** The VPC's blocks as a set, for coverage questions. */

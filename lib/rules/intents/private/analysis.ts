@@ -16,8 +16,8 @@ export interface IntentAnalysis {
   readonly model: NetworkModel;
   /** The endpoint an intent names, or why it names none. */
   endpoint(text: string): EndpointRef | { readonly problem: string };
-  /** Every single failure of the model, each model built once. */
-  failures(): ReadonlyArray<{ readonly failure: FailureCase; readonly model: NetworkModel }>;
+  /** Every single failure of the model; each failure's model is built on first use and kept. */
+  failures(): ReadonlyArray<{ readonly failure: FailureCase; model(): NetworkModel }>;
 }
 
 const analyses = new WeakMap<Manifest, IntentAnalysis>();
@@ -34,7 +34,7 @@ export function intentAnalysis(manifest: Manifest): IntentAnalysis {
 function build(manifest: Manifest): IntentAnalysis {
   const model = modelFromManifest(manifest, { acceptCrossAccountPeerings: "trusted" });
   const endpoints = new Map<string, EndpointRef | { problem: string }>();
-  let failures: Array<{ failure: FailureCase; model: NetworkModel }> | undefined;
+  let failures: Array<{ failure: FailureCase; model(): NetworkModel }> | undefined;
   return {
     model,
     endpoint(text) {
@@ -46,7 +46,10 @@ function build(manifest: Manifest): IntentAnalysis {
       return e;
     },
     failures() {
-      failures ??= singleFailures(model).map((failure) => ({ failure, model: failure.apply() }));
+      failures ??= singleFailures(model).map((failure) => {
+        let applied: NetworkModel | undefined;
+        return { failure, model: () => (applied ??= failure.apply()) };
+      });
       return failures;
     },
   };
