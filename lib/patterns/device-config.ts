@@ -1,15 +1,16 @@
 /**
  * The IDC device's view of one IPsec connection (seed 001 step 4, 下载配置):
  * the cloud side's local and remote subnets swapped, the cloud gateway's public
- * IP as the peer, the same key source and proposals. A pure function over
- * plain values, so the same layout serves the constructs (before deploy, with
- * the gateway IP still a reference and the key as its source) and the engine's
- * configuration download (after deploy, with the values).
+ * IP as the peer, the same key and proposals. A pure function over plain
+ * values, so one layout serves the constructs (before deploy: the gateway IP a
+ * reference, the key its source) and the engine's configuration download
+ * (after deploy: the address, the key when asked for). Its fields are a
+ * superset of the engine's `DeviceView` (providers/cloud/device-config/view.ts).
  */
 import type { HealthCheck, IkeOptions, IpsecOptions, Ref, SecretRef, SpdPolicy, VpnRouteType } from "../core/manifest";
 import type { TunnelRole } from "./sources";
 
-/** Selectors that match every address: what a route-based tunnel negotiates. */
+/** Selectors that match every address: what a route-based tunnel without policies negotiates. */
 export const ANY_TRAFFIC: readonly string[] = ["0.0.0.0/0"];
 
 /** Everything the device configuration is rendered from, in the cloud side's terms. */
@@ -24,8 +25,12 @@ export interface DeviceConfigurationInput<Ip = string | Ref, Key = SecretRef> {
   readonly gatewayName: string;
   /** The cloud gateway's public IP: a reference (`{ ref, attr: "publicIp" }`) before deploy, the address after. */
   readonly gatewayPublicIp: Ip;
-  /** The pre-shared key: its source before deploy, the value in the engine's download. */
-  readonly preSharedKey: Key;
+  /**
+   * The pre-shared key: its source before deploy, the value in a download that asks for it.
+   *
+   * @default - not included
+   */
+  readonly preSharedKey?: Key;
   readonly routeType: VpnRouteType;
   /** The connection's policies, cloud side: local = cloud networks, remote = IDC networks. */
   readonly spdPolicies: readonly SpdPolicy[];
@@ -57,61 +62,62 @@ export interface DeviceConfigurationInput<Ip = string | Ref, Key = SecretRef> {
   readonly role?: TunnelRole;
 }
 
+/** One end of the tunnel as the device sees it. */
+export interface DeviceConfigurationEndpoint<Ip> {
+  readonly name: string;
+  /** Public address of this end. */
+  readonly address: Ip;
+  /** IKE identity: the address, as the clouds' own downloads use. */
+  readonly id: Ip;
+  /** The networks behind this end. */
+  readonly subnets: readonly string[];
+}
+
 /** What goes on the IDC's VPN device for one connection, in the device's terms. */
 export interface DeviceConfiguration<Ip = string | Ref, Key = SecretRef> {
-  readonly connectionName: string;
-  /** This device: the local end of the tunnel. */
-  readonly local: { readonly name: string; readonly publicIp: string };
-  /** The cloud VPN gateway: the remote end. */
-  readonly remote: { readonly name: string; readonly publicIp: Ip };
-  readonly preSharedKey: Key;
-  /** `SPD`: traffic is matched by the subnets below; `ROUTE`: by routes into the tunnel. */
+  /** The connection's name on the cloud side. */
+  readonly name: string;
+  /** `SPD`: traffic matched by the selectors; `ROUTE`: routed into the tunnel by `routes`. */
   readonly routeType: VpnRouteType;
-  /** The IDC networks (seed 001 LocalSubnet: the cloud side's remote subnets). */
-  readonly localSubnets: readonly string[];
-  /** The cloud networks (seed 001 RemoteSubnet: the cloud side's local subnets). */
-  readonly remoteSubnets: readonly string[];
-  /** Phase-2 selectors to negotiate: the subnets, or any↔any for a route-based tunnel without policies. */
-  readonly trafficSelectors: { readonly local: readonly string[]; readonly remote: readonly string[] };
-  /** Destinations the device routes into the tunnel (route-based tunnels; policies route by themselves). */
+  /** This device: its subnets are the IDC's networks (seed 001 LocalSubnet). */
+  readonly local: DeviceConfigurationEndpoint<string>;
+  /** The cloud VPN gateway: its subnets are the cloud's networks (seed 001 RemoteSubnet). */
+  readonly remote: DeviceConfigurationEndpoint<Ip>;
+  /** Phase-2 selectors, one pair per policy, swapped; any↔any for a route-based tunnel without policies. */
+  readonly selectors: ReadonlyArray<{ readonly localSubnets: readonly string[]; readonly remoteSubnets: readonly string[] }>;
+  /** Route-based tunnels: destinations the device routes into the tunnel (policies route by themselves). */
   readonly routes: readonly string[];
   readonly ike: IkeOptions;
   readonly ipsec: IpsecOptions;
-  /** The probes the device must answer: from the cloud's address to one of its own. */
-  readonly healthCheck?: {
-    /** The IDC address the cloud probes (the cloud side's remote IP). */
-    readonly localIp: string;
-    /** The cloud address probes come from (the cloud side's local IP). */
-    readonly remoteIp: string;
-    readonly intervalMs: number;
-    readonly retries: number;
-  };
+  /** The cloud probes `idcIp` (an address the device must answer for) from `cloudIp`. */
+  readonly healthCheck?: { readonly cloudIp: string; readonly idcIp: string; readonly intervalMs: number; readonly retries: number };
+  readonly preSharedKey?: Key;
   readonly role?: TunnelRole;
 }
 
-/** Renders the device's view of one connection: subnets and health-check ends swapped. */
+/** Renders the device's view of one connection: subnets, selectors and health-check ends swapped. */
 export function renderDeviceConfiguration<Ip, Key>(input: DeviceConfigurationInput<Ip, Key>): DeviceConfiguration<Ip, Key> {
-  const hasPolicies = input.spdPolicies.length > 0;
-  const localSubnets = hasPolicies ? unique(input.spdPolicies.flatMap((p) => p.remoteCidrs)) : unique(input.siteCidrs ?? []);
-  const remoteSubnets = hasPolicies ? unique(input.spdPolicies.flatMap((p) => p.localCidrs)) : unique(input.cloudCidrs ?? []);
+  const policies = input.spdPolicies;
+  const selectors =
+    policies.length > 0
+      ? policies.map((p) => ({ localSubnets: [...p.remoteCidrs], remoteSubnets: [...p.localCidrs] }))
+      : [{ localSubnets: ANY_TRAFFIC, remoteSubnets: ANY_TRAFFIC }];
+  const localSubnets = policies.length > 0 ? unique(policies.flatMap((p) => p.remoteCidrs)) : unique(input.siteCidrs ?? []);
+  const remoteSubnets = policies.length > 0 ? unique(policies.flatMap((p) => p.localCidrs)) : unique(input.cloudCidrs ?? []);
   const check = input.healthCheck;
   return {
-    connectionName: input.connectionName,
-    local: { name: input.deviceName, publicIp: input.deviceIp },
-    remote: { name: input.gatewayName, publicIp: input.gatewayPublicIp },
-    preSharedKey: input.preSharedKey,
+    name: input.connectionName,
     routeType: input.routeType,
-    localSubnets,
-    remoteSubnets,
-    trafficSelectors: hasPolicies
-      ? { local: localSubnets, remote: remoteSubnets }
-      : { local: ANY_TRAFFIC, remote: ANY_TRAFFIC },
+    local: { name: input.deviceName, address: input.deviceIp, id: input.deviceIp, subnets: localSubnets },
+    remote: { name: input.gatewayName, address: input.gatewayPublicIp, id: input.gatewayPublicIp, subnets: remoteSubnets },
+    selectors,
     routes: input.routeType === "ROUTE" ? remoteSubnets : [],
     ike: { ...input.ike },
     ipsec: { ...input.ipsec },
     ...(check && check.enabled
-      ? { healthCheck: { localIp: check.remoteIp, remoteIp: check.localIp, intervalMs: check.intervalMs, retries: check.retries } }
+      ? { healthCheck: { cloudIp: check.localIp, idcIp: check.remoteIp, intervalMs: check.intervalMs, retries: check.retries } }
       : {}),
+    ...(input.preSharedKey !== undefined ? { preSharedKey: input.preSharedKey } : {}),
     ...(input.role ? { role: input.role } : {}),
   };
 }
