@@ -12,12 +12,8 @@ export const vpcRouteViaAttachedCcn: Rule = {
   fix: "Attach the VPC to the CCN (ccn.attach(id, vpc)), or route via a CCN the VPC is attached to.",
   *check(context) {
     const facts = factsOf(context);
-    for (const route of context.index.ofType("Route")) {
-      const p = propsOf(route);
-      if (p.nextHopType !== "CCN") continue;
-      const ccnId = refId(p.nextHop);
-      const vpcId = facts.vpcOfRouteTable(refId(p.routeTable));
-      if (!ccnId || !vpcId || !context.index.tryGet(ccnId)) continue;
+    for (const { route, vpcId, nextHopType, nextHopId: ccnId } of facts.vpcRoutes) {
+      if (nextHopType !== "CCN" || !ccnId || !vpcId || !context.index.tryGet(ccnId)) continue;
       if (facts.attachmentsFor(vpcId).some((a) => refId(propsOf(a).ccn) === ccnId)) continue;
       yield {
         resource: route.logicalId,

@@ -9,6 +9,8 @@ export const manifestDuplicateIds: Rule = {
   rationale: "References, stack state and deploy order key resources by logical ID; two resources with one ID would overwrite each other.",
   fix: "Rename one of the resources (constructs derive logical IDs from unique construct paths).",
   *check(context) {
+    // The index keeps one resource per ID: only when it is not this one is there a duplicate to name.
+    if (context.manifest.resources.every((r) => context.index.tryGet(r.logicalId) === r)) return;
     const seen = new Map<string, string>();
     for (const resource of context.manifest.resources) {
       const id = resource.logicalId;

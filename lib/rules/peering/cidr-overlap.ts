@@ -1,4 +1,3 @@
-import { findOverlaps } from "../../net/cidr";
 import { factsOf } from "../private/facts";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
@@ -24,18 +23,16 @@ export const peeringCidrOverlap: Rule = {
         };
         continue;
       }
-      const blocks = [
-        ...facts.vpcCidrs(requester.logicalId).map((cidr) => ({ cidr, owner: requester })),
-        ...facts.vpcCidrs(accepter.logicalId).map((cidr) => ({ cidr, owner: accepter })),
-      ];
-      for (const { a, b } of findOverlaps(blocks)) {
-        const mine = a.owner === requester ? a : b;
-        const theirs = a.owner === requester ? b : a;
-        yield {
-          resource: peering.logicalId,
-          property: "accepterVpc",
-          message: `Requester VPC '${requester.path}' block ${mine.cidr.text} overlaps accepter VPC '${accepter.path}' block ${theirs.cidr.text}${relation(mine.cidr, theirs.cidr)}; peered VPCs need disjoint CIDRs: renumber one of them.`,
-        };
+      // The accepter's blocks as a cached set: O(a log b) per peering, no sort.
+      const theirs = facts.vpcSet(accepter.logicalId);
+      for (const mine of facts.vpcCidrs(requester.logicalId)) {
+        for (const hit of theirs.overlapping(mine)) {
+          yield {
+            resource: peering.logicalId,
+            property: "accepterVpc",
+            message: `Requester VPC '${requester.path}' block ${mine.text} overlaps accepter VPC '${accepter.path}' block ${hit.cidr.text}${relation(mine, hit.cidr)}; peered VPCs need disjoint CIDRs: renumber one of them.`,
+          };
+        }
       }
     }
   },

@@ -12,9 +12,11 @@ export const crossBorderApproval: Rule = {
   *check(context) {
     if (!context.profile.peering.crossBorderNeedsApproval) return;
     for (const ends of peeringEnds(context)) {
-      const outside = [ends.requesterRegion, ends.accepterRegion].filter((r) => r && r.geography !== "mainland");
+      const requesterOutside = ends.requesterRegion !== undefined && ends.requesterRegion.geography !== "mainland";
+      const accepterOutside = ends.accepterRegion !== undefined && ends.accepterRegion.geography !== "mainland";
       const approval = ends.peering.props.crossBorderApproval;
-      if (outside.length === 0 || (typeof approval === "string" && approval.trim() !== "")) continue;
+      if ((!requesterOutside && !accepterOutside) || (typeof approval === "string" && approval.trim() !== "")) continue;
+      const outside = [...(requesterOutside ? [ends.requesterRegion] : []), ...(accepterOutside ? [ends.accepterRegion] : [])];
       yield {
         resource: ends.peering.logicalId,
         property: "crossBorderApproval",

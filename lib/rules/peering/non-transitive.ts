@@ -1,6 +1,5 @@
 import { factsOf } from "../private/facts";
 import { otherEnd, tryPeeringEnds } from "../private/peering";
-import { parsedCidr, propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
 
 /** HL-PEER-012: a route through a peering targets the peer VPC's own CIDRs. */
@@ -14,13 +13,10 @@ export const peeringNotTransitive: Rule = {
   fix: "Narrow the destination to the peer VPC's CIDRs; to reach the other network, peer with it directly or connect both through a CCN.",
   *check(context) {
     const facts = factsOf(context);
-    for (const route of context.index.ofType("Route")) {
-      const p = propsOf(route);
-      if (p.nextHopType !== "PEERING") continue;
-      const ends = tryPeeringEnds(context, refId(p.nextHop));
-      const vpcId = facts.vpcOfRouteTable(refId(p.routeTable));
-      const destination = parsedCidr(p.destinationCidr);
-      if (!ends || !vpcId || !destination) continue;
+    for (const { route, vpcId, nextHopType, nextHopId, destination } of facts.vpcRoutes) {
+      if (nextHopType !== "PEERING" || !vpcId || !destination) continue;
+      const ends = tryPeeringEnds(context, nextHopId);
+      if (!ends) continue;
       if (vpcId !== ends.requester.logicalId && vpcId !== ends.accepter.logicalId) continue; // HL-PEER-013
       const peer = otherEnd(ends, vpcId);
       const peerBlocks = facts.vpcCidrs(peer.logicalId);

@@ -1,5 +1,5 @@
 import { peeringEnds } from "../private/peering";
-import { Rule } from "../rule";
+import { Rule, RuleViolation } from "../rule";
 
 /** HL-PEER-006: both VPCs are in regions that offer peering. */
 export const peeringRegionSupported: Rule = {
@@ -11,18 +11,20 @@ export const peeringRegionSupported: Rule = {
   fix: "Connect the VPC in that region another way (VPN or CCN), or move the VPC to a region that offers peering.",
   *check(context) {
     for (const ends of peeringEnds(context)) {
-      for (const [side, vpc, region] of [
-        ["requesterVpc", ends.requester, ends.requesterRegion],
-        ["accepterVpc", ends.accepter, ends.accepterRegion],
-      ] as const) {
-        if (region && !region.peeringSupported) {
-          yield {
-            resource: ends.peering.logicalId,
-            property: side,
-            message: `VPC '${vpc.path}' is in '${region.name}', where ${context.profile.displayName} does not offer peering; connect it through a VPN gateway or CCN, or use a VPC in another region.`,
-          };
-        }
+      if (ends.requesterRegion && !ends.requesterRegion.peeringSupported) {
+        yield violation(ends.peering.logicalId, "requesterVpc", ends.requester.path, ends.requesterRegion.name, context.profile.displayName);
+      }
+      if (ends.accepterRegion && !ends.accepterRegion.peeringSupported) {
+        yield violation(ends.peering.logicalId, "accepterVpc", ends.accepter.path, ends.accepterRegion.name, context.profile.displayName);
       }
     }
   },
 };
+
+function violation(peering: string, property: string, vpcPath: string, region: string, cloud: string): RuleViolation {
+  return {
+    resource: peering,
+    property,
+    message: `VPC '${vpcPath}' is in '${region}', where ${cloud} does not offer peering; connect it through a VPN gateway or CCN, or use a VPC in another region.`,
+  };
+}

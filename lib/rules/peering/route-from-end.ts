@@ -1,6 +1,5 @@
 import { factsOf } from "../private/facts";
 import { tryPeeringEnds } from "../private/peering";
-import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
 
 /** HL-PEER-013: only the two VPCs of a peering can route through it. */
@@ -13,12 +12,10 @@ export const peeringRouteFromEnd: Rule = {
   fix: "Move the route to a route table of one of the peered VPCs, or peer the third VPC directly.",
   *check(context) {
     const facts = factsOf(context);
-    for (const route of context.index.ofType("Route")) {
-      const p = propsOf(route);
-      if (p.nextHopType !== "PEERING") continue;
-      const ends = tryPeeringEnds(context, refId(p.nextHop));
-      const vpcId = facts.vpcOfRouteTable(refId(p.routeTable));
-      if (!ends || !vpcId || vpcId === ends.requester.logicalId || vpcId === ends.accepter.logicalId) continue;
+    for (const { route, vpcId, nextHopType, nextHopId } of facts.vpcRoutes) {
+      if (nextHopType !== "PEERING" || !vpcId) continue;
+      const ends = tryPeeringEnds(context, nextHopId);
+      if (!ends || vpcId === ends.requester.logicalId || vpcId === ends.accepter.logicalId) continue;
       yield {
         resource: route.logicalId,
         property: "nextHop",

@@ -1,7 +1,6 @@
 import { ManifestResource } from "../../core/manifest";
 import { factsOf, NetworkFacts } from "../private/facts";
 import { peeringEnds } from "../private/peering";
-import { parsedCidr, propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
 
 /** HL-PEER-011: both VPCs of a peering route to each other through it. */
@@ -37,12 +36,10 @@ export const routesBothWays: Rule = {
 /** True when `from` has an enabled route via the peering to some address of `to`. */
 function hasRouteToward(facts: NetworkFacts, peeringId: string, from: ManifestResource<"Vpc">, to: ManifestResource<"Vpc">): boolean {
   const target = facts.vpcSet(to.logicalId);
-  return facts.routesVia(peeringId).some((route) => {
-    const p = propsOf(route);
-    if (p.enabled === false || facts.vpcOfRouteTable(refId(p.routeTable)) !== from.logicalId) return false;
-    const destination = parsedCidr(p.destinationCidr);
-    return destination !== undefined && target.overlaps(destination);
-  });
+  for (const route of facts.routesVia(peeringId)) {
+    if (route.enabled && route.vpcId === from.logicalId && route.destination && target.overlaps(route.destination)) return true;
+  }
+  return false;
 }
 
 function needed(facts: NetworkFacts, from: ManifestResource<"Vpc">, to: ManifestResource<"Vpc">): string {

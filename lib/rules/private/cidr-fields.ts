@@ -1,50 +1,53 @@
 import { ManifestResource } from "../../core/manifest";
+import { ManifestIndex } from "../../core/manifest-index";
+import { Cidr, tryParseCidr } from "../../net/cidr";
 import { propsOf } from "./read";
 
-/** One CIDR-valued input of a resource, with the property path a provider's check names. */
-export interface CidrField {
+/** One CIDR-valued input of a resource, with the property path a provider's check names and its parsed block. */
+export interface CidrInput {
+  readonly resource: ManifestResource;
   readonly property: string;
   readonly value: unknown;
+  /** Undefined when the value is not an IPv4 CIDR block. */
+  readonly cidr?: Cidr;
 }
 
-/** Every CIDR-valued input of a resource (VPC blocks, subnet, route destinations, SPD selectors…). */
-export function cidrFields(resource: ManifestResource): CidrField[] {
-  const p = propsOf(resource);
-  const fields: CidrField[] = [];
-  const list = (property: string, value: unknown): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => fields.push({ property: `${property}[${i}]`, value: v }));
-  };
-  switch (resource.type) {
-    case "Vpc":
-    case "IdcSite":
-      list("cidrs", p.cidrs);
-      break;
-    case "Subnet":
-      fields.push({ property: "cidr", value: p.cidr });
-      break;
-    case "Route":
-    case "VpnGatewayRoute":
-      fields.push({ property: "destinationCidr", value: p.destinationCidr });
-      break;
-    case "DirectConnectGateway":
-      list("onPremPrefixes", p.onPremPrefixes);
-      break;
-    case "VpnConnection": {
-      if (Array.isArray(p.spdPolicies)) {
-        p.spdPolicies.forEach((policy: Record<string, unknown>, i: number) => {
-          list(`spdPolicies[${i}].localCidrs`, policy?.localCidrs);
-          list(`spdPolicies[${i}].remoteCidrs`, policy?.remoteCidrs);
-        });
+function add(out: CidrInput[], resource: ManifestResource, property: string, value: unknown): void {
+  out.push({ resource, property, value, cidr: typeof value === "string" ? tryParseCidr(value) : undefined });
+}
+
+function addList(out: CidrInput[], resource: ManifestResource, property: string, list: unknown): void {
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) add(out, resource, `${property}[${i}]`, list[i]);
+}
+
+/**
+ * Every CIDR-valued input in the manifest: VPC and IDC blocks, subnets, VPC and
+ * gateway route destinations, direct-connect prefixes, SPD selectors and the
+ * device's overrides. Walks only the types that have CIDR inputs.
+ */
+export function collectCidrInputs(index: ManifestIndex): CidrInput[] {
+  const out: CidrInput[] = [];
+  for (const r of index.ofType("Vpc")) addList(out, r, "cidrs", propsOf(r).cidrs);
+  for (const r of index.ofType("IdcSite")) addList(out, r, "cidrs", propsOf(r).cidrs);
+  for (const r of index.ofType("Subnet")) add(out, r, "cidr", propsOf(r).cidr);
+  for (const r of index.ofType("Route")) add(out, r, "destinationCidr", propsOf(r).destinationCidr);
+  for (const r of index.ofType("VpnGatewayRoute")) add(out, r, "destinationCidr", propsOf(r).destinationCidr);
+  for (const r of index.ofType("DirectConnectGateway")) addList(out, r, "onPremPrefixes", propsOf(r).onPremPrefixes);
+  for (const r of index.ofType("VpnConnection")) {
+    const p = propsOf(r);
+    if (Array.isArray(p.spdPolicies)) {
+      for (let i = 0; i < p.spdPolicies.length; i++) {
+        const policy = p.spdPolicies[i] as Record<string, unknown> | null;
+        addList(out, r, `spdPolicies[${i}].localCidrs`, policy?.localCidrs);
+        addList(out, r, `spdPolicies[${i}].remoteCidrs`, policy?.remoteCidrs);
       }
-      const device = p.customerDevice as Record<string, unknown> | undefined;
-      if (device) {
-        list("customerDevice.localCidrs", device.localCidrs);
-        list("customerDevice.remoteCidrs", device.remoteCidrs);
-      }
-      break;
     }
-    default:
-      break;
+    const device = p.customerDevice as Record<string, unknown> | undefined;
+    if (typeof device === "object" && device !== null) {
+      addList(out, r, "customerDevice.localCidrs", device.localCidrs);
+      addList(out, r, "customerDevice.remoteCidrs", device.remoteCidrs);
+    }
   }
-  return fields;
+  return out;
 }

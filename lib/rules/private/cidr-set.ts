@@ -11,7 +11,8 @@ export class CidrSet<T> {
   private readonly ends: number[] = [];
 
   constructor(public readonly members: readonly OwnedCidr<T>[]) {
-    const sorted = [...members].sort((a, b) => a.cidr.start - b.cidr.start);
+    // Most sets are one VPC's one or two blocks: skip the copy and sort for a single block.
+    const sorted = members.length <= 1 ? members : [...members].sort((a, b) => a.cidr.start - b.cidr.start);
     for (const { cidr } of sorted) {
       const last = this.ends.length - 1;
       // Adjacent blocks merge too: 10.0.0.0/17 + 10.0.128.0/17 cover 10.0.0.0/16.

@@ -1,18 +1,24 @@
 import { ManifestResource } from "../../core/manifest";
 import { ManifestIndex } from "../../core/manifest-index";
-import { Cidr, OwnedCidr, tryParseCidr } from "../../net/cidr";
+import { Cidr, OwnedCidr } from "../../net/cidr";
 import { RuleContext } from "../rule";
-import { CidrField, cidrFields } from "./cidr-fields";
+import { CidrInput, collectCidrInputs } from "./cidr-fields";
 import { CidrSet } from "./cidr-set";
 import { parsedCidr, parsedCidrs, propsOf, refId } from "./read";
 
 type R<T extends ManifestResource["type"]> = ManifestResource<T>;
 
-/** A CIDR-valued input with its resource and parsed block (undefined when unparsable). */
-export interface CidrInput extends CidrField {
-  readonly resource: ManifestResource;
-  readonly cidr?: Cidr;
+/** A VPC route with its references resolved to IDs and its destination parsed. */
+export interface VpcRoute {
+  readonly route: ManifestResource<"Route">;
+  /** The VPC of the route's table. */
+  readonly vpcId?: string;
+  readonly nextHopType: unknown;
+  readonly nextHopId?: string;
+  readonly destination?: Cidr;
+  readonly enabled: boolean;
 }
+
 
 /**
  * Relations the rules ask for, derived once per manifest in O(n) and shared
@@ -23,7 +29,9 @@ export class NetworkFacts {
   private readonly vpcBlocks = new Map<string, Cidr[]>();
   private readonly siteBlocks = new Map<string, Cidr[]>();
   private readonly tableVpc = new Map<string, string>();
-  private readonly routesByNextHop = new Map<string, R<"Route">[]>();
+  private readonly routesByNextHop = new Map<string, VpcRoute[]>();
+  /** Every VPC route, resolved once. */
+  public readonly vpcRoutes: readonly VpcRoute[];
   private readonly peeringsByVpc = new Map<string, R<"PeeringConnection">[]>();
   private readonly connectionsByGateway = new Map<string, R<"VpnConnection">[]>();
   private readonly gatewayRoutesByGateway = new Map<string, R<"VpnGatewayRoute">[]>();
@@ -41,7 +49,22 @@ export class NetworkFacts {
       const vpc = refId(propsOf(table).vpc);
       if (vpc) this.tableVpc.set(table.logicalId, vpc);
     }
-    for (const route of index.ofType("Route")) push(this.routesByNextHop, refId(propsOf(route).nextHop), route);
+    const vpcRoutes: VpcRoute[] = [];
+    for (const route of index.ofType("Route")) {
+      const p = propsOf(route);
+      const nextHopId = refId(p.nextHop);
+      const info: VpcRoute = {
+        route,
+        vpcId: this.vpcOfRouteTable(refId(p.routeTable)),
+        nextHopType: p.nextHopType,
+        nextHopId,
+        destination: parsedCidr(p.destinationCidr),
+        enabled: p.enabled !== false,
+      };
+      vpcRoutes.push(info);
+      push(this.routesByNextHop, nextHopId, info);
+    }
+    this.vpcRoutes = vpcRoutes;
     for (const peering of index.ofType("PeeringConnection")) {
       const p = propsOf(peering);
       const requester = refId(p.requesterVpc);
@@ -73,7 +96,7 @@ export class NetworkFacts {
   }
 
   /** VPC routes whose next hop is the given peering, gateway or CCN. */
-  public routesVia(nextHopId: string): readonly R<"Route">[] {
+  public routesVia(nextHopId: string): readonly VpcRoute[] {
     return this.routesByNextHop.get(nextHopId) ?? [];
   }
 
@@ -120,15 +143,7 @@ export class NetworkFacts {
 
   /** Every CIDR-valued input of every resource, parsed once (HL-ADDR-001 and -002 both walk them). */
   public cidrInputs(): readonly CidrInput[] {
-    if (!this.cidrInputList) {
-      const list: CidrInput[] = [];
-      for (const resource of this.index.manifest.resources) {
-        for (const field of cidrFields(resource)) {
-          list.push({ resource, ...field, cidr: typeof field.value === "string" ? tryParseCidr(field.value) : undefined });
-        }
-      }
-      this.cidrInputList = list;
-    }
+    if (!this.cidrInputList) this.cidrInputList = collectCidrInputs(this.index);
     return this.cidrInputList;
   }
 

@@ -12,12 +12,10 @@ export const vpcRouteViaOwnGateway: Rule = {
   fix: "Use the VPC's own VPC-type gateway as the next hop; reach CCN-type gateways through a route via the CCN.",
   *check(context) {
     const facts = factsOf(context);
-    for (const route of context.index.ofType("Route")) {
-      const p = propsOf(route);
-      if (p.nextHopType !== "VPN_GATEWAY") continue;
-      const gateway = resolve(context.index, refId(p.nextHop), "VpnGateway");
-      const vpcId = facts.vpcOfRouteTable(refId(p.routeTable));
-      if (!gateway || !vpcId) continue;
+    for (const { route, vpcId, nextHopType, nextHopId } of facts.vpcRoutes) {
+      if (nextHopType !== "VPN_GATEWAY" || !vpcId) continue;
+      const gateway = resolve(context.index, nextHopId, "VpnGateway");
+      if (!gateway) continue;
       const g = propsOf(gateway);
       if (g.type === "VPC" && refId(g.vpc) === vpcId) continue;
       yield {
