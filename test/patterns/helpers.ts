@@ -1,4 +1,4 @@
-import { HybridlinkError, Manifest, ManifestResource, NetworkApp, ProfileName, ResourcePropsByType, ResourceType } from "../../lib";
+import { HybridlinkError, Manifest, ManifestResource, NetworkApp, NetworkModel, ProfileName, reachabilityMatrix, ResourcePropsByType, ResourceType } from "../../lib";
 import type { Finding } from "../../lib";
 
 /** What a test reads after synth: the manifest and every finding. */
@@ -54,4 +54,32 @@ export function thrownBy(fn: () => unknown, code: string): HybridlinkError {
 /** `[path, ruleId]` of every error-level finding, for exact comparisons. */
 export function errorKeys(s: Synthesized): Array<[string, string]> {
   return s.errors.map((f) => [f.path, f.ruleId]);
+}
+
+/**
+ * The one-way verdict of every ordered pair as rows of cells (`-` on the
+ * diagonal, `.` for delivered, the reason code otherwise), endpoints by ID or name.
+ */
+export function verdictGrid(model: NetworkModel, endpoints: readonly string[]): string[][] {
+  const m = reachabilityMatrix(model, endpoints);
+  return endpoints.map((_, i) => endpoints.map((__, j) => (i === j ? "-" : m.traceVerdictAt(i, j) === "DELIVERED" ? "." : m.traceVerdictAt(i, j))));
+}
+
+/**
+ * Asserts that `build` throws the pattern error `code` and leaves the app's
+ * construct tree as `setup` left it (bad input changes nothing). Returns the message.
+ */
+export function refused(
+  code: string,
+  build: (app: NetworkApp) => unknown,
+  setup?: (app: NetworkApp) => void,
+  profile: ProfileName = "tencent",
+): string {
+  const app = newApp(profile);
+  setup?.(app);
+  const before = app.node.findAll().map((c) => c.node.path);
+  const error = thrownBy(() => build(app), code);
+  expect(app.node.findAll().map((c) => c.node.path)).toEqual(before);
+  expect(error.message).toContain(`[${code}]`);
+  return error.message;
 }

@@ -33,6 +33,13 @@ export interface ResolvedGateway {
 export function resolveGateway(scope: Construct, inputs: GatewayInputs): ResolvedGateway {
   const source = inputs.vpnGateway;
   if (isVpnGateway(source)) return existingGateway(scope, source, inputs);
+  if (!source && !inputs.vpc && !inputs.joinsCcn) {
+    throw patternError(
+      scope,
+      PatternErrorCode.CLOUD_SIDE_REQUIRED,
+      `no cloud side: pass 'vpc' (a Vpc, or { region, cidrs } to create one)${inputs.allowedTypes.includes("CCN") ? `, 'vpnGateway: { type: "CCN", region }' (with 'ccn' to reach cloud networks)` : ""}, or an existing 'vpnGateway'`,
+    );
+  }
   const type: VpnGatewayType = source?.type ?? (inputs.vpc && !inputs.joinsCcn ? "VPC" : "CCN");
   checkType(scope, type, inputs);
   if (type === "VPC") {
