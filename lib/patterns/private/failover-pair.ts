@@ -10,7 +10,7 @@ import type { TunnelHealthCheckOptions, TunnelOptions } from "../sources";
 import { resolveHealthCheck } from "./health-check";
 import { displayName } from "./ids";
 import { isCustomerGateway } from "./kinds";
-import { Resolved, resolveDevice } from "./resolve";
+import { checkDevice, Resolved, resolveDevice } from "./resolve";
 import { TunnelRegistry } from "./tunnels";
 
 /** The construct IDs of a failover pair's children, so each pattern can speak its seed's vocabulary. */
@@ -81,6 +81,9 @@ export function buildFailoverPair(scope: Construct, inputs: FailoverPairInputs, 
     });
   const primaryCheck = check(inputs.primary);
   const standbyCheck = check(inputs.standby);
+  // Both devices are checked before either is created: creating one registers it with the site.
+  checkDevice(scope, inputs.site.value, inputs.primary.device);
+  checkDevice(scope, inputs.site.value, inputs.standby.device);
   const primaryDevice = resolveDevice(scope, inputs.ids.primaryDevice, inputs.site, inputs.primary.device).value;
   const standbyDevice = resolveDevice(scope, inputs.ids.standbyDevice, inputs.site, inputs.standby.device).value;
   const selectors = inputs.cloudCidrs.length > 0 ? [{ localCidrs: [...inputs.cloudCidrs], remoteCidrs: [...inputs.destinations] }] : [];

@@ -48,6 +48,31 @@ export function siteSourceOf(scope: Construct, site: IdcSiteSource | undefined, 
 }
 
 /**
+ * Throws when `source` cannot be this site's device: a customer gateway of
+ * another site, or no device given and the site has not exactly one. Creates
+ * nothing, so a pattern can check every device before it creates any.
+ */
+export function checkDevice(scope: Construct, site: IdcSite, source: DeviceSource | undefined): void {
+  if (isCustomerGateway(source)) {
+    if (source.site !== site) {
+      throw patternError(
+        scope,
+        PatternErrorCode.DEVICE_NOT_IN_SITE,
+        `customer gateway '${source.node.path}' (${source.customerGatewayIp}) is ${source.site ? `a device of '${source.site.node.path}'` : "registered with no site"}, not of '${site.node.path}': create it with ${site.node.id}.addDevice(...) or pass its public IP instead`,
+      );
+    }
+    return;
+  }
+  if (source === undefined && site.devices.length !== 1) {
+    throw patternError(
+      scope,
+      PatternErrorCode.DEVICE_AMBIGUOUS,
+      `IDC site '${site.node.path}' has ${site.devices.length} devices (${site.devices.map((d) => d.node.id).join(", ") || "none"}); pass 'device': one of them, or the public IP of a new one`,
+    );
+  }
+}
+
+/**
  * The device a tunnel ends on. An existing customer gateway must belong to the
  * site; an IP creates one (under the site when the pattern created the site,
  * under the pattern otherwise); no device means the site's only one.
@@ -59,28 +84,13 @@ export function resolveDevice(
   source: DeviceSource | undefined,
 ): Resolved<CustomerGateway> {
   const idc = site.value;
-  if (isCustomerGateway(source)) {
-    if (source.site !== idc) {
-      throw patternError(
-        scope,
-        PatternErrorCode.DEVICE_NOT_IN_SITE,
-        `customer gateway '${source.node.path}' (${source.customerGatewayIp}) is ${source.site ? `a device of '${source.site.node.path}'` : "registered with no site"}, not of '${idc.node.path}': create it with ${idc.node.id}.addDevice(...) or pass its public IP instead`,
-      );
-    }
-    return { value: source, created: false };
-  }
+  checkDevice(scope, idc, source);
+  if (isCustomerGateway(source)) return { value: source, created: false };
   if (typeof source === "string") {
     const device = site.created
       ? idc.addDevice(id, { ipAddress: source, name: displayName(idc, id) })
       : new CustomerGateway(scope, id, { ipAddress: source, site: idc, account: idc.account, name: displayName(scope, id) });
     return { value: device, created: true };
-  }
-  if (idc.devices.length !== 1) {
-    throw patternError(
-      scope,
-      PatternErrorCode.DEVICE_AMBIGUOUS,
-      `IDC site '${idc.node.path}' has ${idc.devices.length} devices (${idc.devices.map((d) => d.node.id).join(", ") || "none"}); pass 'device': one of them, or the public IP of a new one`,
-    );
   }
   return { value: idc.devices[0], created: false };
 }
