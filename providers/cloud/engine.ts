@@ -31,7 +31,8 @@ export interface RequestContext {
   readonly account: string;
   /**
    * Idempotency token of a create: a retry with the same token and parameters
-   * returns the first response instead of creating again.
+   * returns the resource the first request created (as it is now) instead of
+   * creating again. The token lives as long as that resource.
    *
    * @default - none (every create creates)
    */
@@ -89,6 +90,8 @@ export class CloudEngine {
   public readonly path: string;
 
   private readonly actions: Map<string, ActionDefinition>;
+  /** One transaction wrapper for every action (BEGIN IMMEDIATE for writes, deferred for reads). */
+  private readonly transaction: ReturnType<Db["transaction"]>;
 
   private constructor(
     private readonly db: Db,
@@ -99,6 +102,7 @@ export class CloudEngine {
     this.path = file;
     this.profile = profile;
     this.actions = new Map(allActions().map((a) => [a.name, a]));
+    this.transaction = db.transaction((run: () => JsonObject) => run());
   }
 
   /** Every action name the engine serves, sorted. */
@@ -119,27 +123,38 @@ export class CloudEngine {
         throw new CloudError("InvalidAction", `'${action}' is not an action of the simulated cloud. Actions: ${this.actionNames().join(", ")}.`);
       }
       const token = def.creates ? checkToken(ctx.clientToken, action) : undefined;
-      const run = () => {
-        const actx: ActionContext = { action, account, store: this.store, profile: this.profile, now: this.store.meta.now() };
-        const fingerprint = token !== undefined ? createHash("sha256").update(canonicalJson(params)).digest("hex") : "";
+      const digest = token !== undefined ? createHash("sha256").update(canonicalJson(params)).digest("hex").slice(0, 32) : undefined;
+      const run = (): JsonObject => {
+        this.store.beginAction();
+        const actx: ActionContext = {
+          action,
+          account,
+          store: this.store,
+          profile: this.profile,
+          now: this.store.meta.now(),
+          ...(token !== undefined ? { clientToken: token, requestDigest: digest } : {}),
+        };
         if (token !== undefined) {
-          const seen = this.store.tokens.tryGet(account, token);
-          if (seen) {
-            if (seen.action !== action || seen.fingerprint !== fingerprint) {
+          const created = this.store.resources.tryGetByClientToken(account, token);
+          if (created) {
+            if (created.type !== def.creates || created.requestDigest !== digest) {
               throw new CloudError(
                 "IdempotentParameterMismatch",
-                `${action}: client token '${token}' was already used for ${seen.action} with other parameters. ` +
+                `${action}: client token '${token}' already created ${created.type} '${created.id}' from another request. ` +
                   "Retry with exactly the same request, or use a new token for a new request.",
               );
             }
-            return seen.response;
+            return def.replay!(created, actx);
           }
         }
-        const response = def.run(ParamReader.of(params, action), actx);
-        if (token !== undefined) this.store.tokens.put(account, token, { action, fingerprint, response }, actx.now);
-        return response;
+        return def.run(ParamReader.of(params, action), actx);
       };
-      return def.writes ? this.write(run) : this.db.transaction(run).deferred();
+      try {
+        return def.writes ? this.write(run) : (this.transaction.deferred(run) as JsonObject);
+      } catch (err) {
+        this.store.forgetCaches();
+        throw err;
+      }
     } catch (err) {
       throw asCloudError(err, action, requestId);
     }
@@ -147,7 +162,12 @@ export class CloudEngine {
 
   /** The network model of the data plane at the engine clock's now. */
   public networkModel(): NetworkModel {
-    return this.db.transaction(() => buildNetworkModel(this.store, this.profile, this.store.meta.now())).deferred();
+    return this.db
+      .transaction(() => {
+        this.store.beginAction();
+        return buildNetworkModel(this.store, this.profile, this.store.meta.now());
+      })
+      .deferred();
   }
 
   /** Closes the store. */
@@ -155,10 +175,10 @@ export class CloudEngine {
     if (this.db.open) this.db.close();
   }
 
-  private write<T>(run: () => T): T {
+  private write(run: () => JsonObject): JsonObject {
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.db.transaction(run).immediate();
+        return this.transaction.immediate(run) as JsonObject;
       } catch (err) {
         // The busy handler has already waited BUSY_TIMEOUT_MS; retrying a few times covers a long writer.
         if (!isBusy(err) || attempt >= BUSY_RETRIES) throw err;

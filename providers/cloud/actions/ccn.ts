@@ -10,7 +10,7 @@ export const CCN_KIND: ResourceKind = {
   names: { create: "CreateCcn", describe: "DescribeCcns", modify: "ModifyCcnAttribute", delete: "DeleteCcn" },
   fields: ["name"],
   mutable: ["name"],
-  refFields: [],
+  refFields: {},
   plan(params) {
     return { props: { name: params.string("name") } };
   },
@@ -40,7 +40,9 @@ export const CCN_ATTACHMENT_KIND: ResourceKind = {
   },
   fields: ["ccn", "instanceType", "instance", "region"],
   mutable: [],
-  refFields: ["ccn", "instance"],
+  refFields: { ccn: ["Ccn"], instance: ["Vpc", "VpnGateway", "DirectConnectGateway"] },
+  scopeField: "ccn",
+  indexedRefFields: ["instance"],
   plan(params, ctx) {
     const ccn = readOwnedRef(params, "ccn", "Ccn", ctx);
     const instanceType = params.oneOf<CcnInstanceType>("instanceType", ["VPC", "VPN_GATEWAY", "DIRECT_CONNECT_GATEWAY"]);
@@ -60,7 +62,7 @@ export const CCN_ATTACHMENT_KIND: ResourceKind = {
         `is VPC-type VPN gateway '${instance.id}'. Only a CCN-type VPN gateway can join a CCN; create the gateway with type CCN.`,
       );
     }
-    const attached = ctx.store.resources.referrers(instance.id, "instance").filter((r) => r.fromType === "CcnAttachment");
+    const attached = ctx.store.resources.referrers(instance.id, "instance");
     if (attached.length) {
       const existing = ctx.store.resources.tryGet(attached[0].fromId)!;
       throw new CloudError(

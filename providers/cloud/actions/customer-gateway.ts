@@ -14,7 +14,7 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
   },
   fields: ["name", "ipAddress", "site"],
   mutable: ["name"],
-  refFields: ["site"],
+  refFields: { site: ["IdcSite"] },
   plan(params, ctx) {
     const name = params.string("name");
     const ipAddress = params.string("ipAddress");
@@ -27,7 +27,7 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
       );
     }
     const ip = tryParseIp(ipAddress)!;
-    const taken = ctx.store.resources.exact("CustomerGateway", ctx.account, ip, ip);
+    const taken = ctx.store.resources.exact("CustomerGateway", ipScope(ctx.account), ip, ip);
     if (taken.length) {
       throw params.error(
         "InvalidParameterValue.Duplicate",
@@ -38,7 +38,7 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
     const site = params.has("site") ? readOwnedRef(params, "site", "IdcSite", ctx).id : (params.value("site"), undefined);
     return {
       props: { name, ipAddress, ...(site ? { site } : {}) },
-      scope: ctx.account,
+      scope: ipScope(ctx.account),
       range: { start: ip, end: ip },
     };
   },
@@ -50,3 +50,8 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
     return { deviceState: ctx.store.faults.tryGetOpen(row.id) ? "DOWN" : "UP" };
   },
 };
+
+/** Customer-gateway addresses are unique per account: the account is their scope. */
+function ipScope(account: string): string {
+  return `account:${account}`;
+}

@@ -12,7 +12,7 @@ export const DIRECT_CONNECT_GATEWAY_KIND: ResourceKind = {
   },
   fields: ["name", "region", "onPremPrefixes"],
   mutable: ["name"],
-  refFields: [],
+  refFields: {},
   plan(params, ctx) {
     const name = params.string("name");
     const region = readRegion(params, "region", ctx.profile);

@@ -7,7 +7,7 @@ export const IDC_SITE_KIND: ResourceKind = {
   names: { create: "CreateIdcSite", describe: "DescribeIdcSites", modify: "ModifyIdcSiteAttribute", delete: "DeleteIdcSite" },
   fields: ["name", "cidrs"],
   mutable: ["name"],
-  refFields: [],
+  refFields: {},
   plan(params) {
     const name = params.string("name");
     const cidrs = readCidrList(params, "cidrs", { nonEmpty: true }).map((c) => c.text);

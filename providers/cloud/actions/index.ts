@@ -6,7 +6,7 @@ import { DEVICE_CONFIG_ACTIONS } from "./device-config";
 import { DIRECT_CONNECT_GATEWAY_KIND } from "./direct-connect-gateway";
 import { FAULT_ACTIONS } from "./faults";
 import { IDC_SITE_KIND } from "./idc-site";
-import { CrudNames, crudActions, ResourceKind } from "./kind";
+import { CrudNames, crudActions, KindRegistry, ResourceKind } from "./kind";
 import { PEERING_KIND, peeringLifecycleActions } from "./peering";
 import { ROUTE_KIND } from "./route";
 import { ROUTE_TABLE_KIND } from "./route-table";
@@ -34,7 +34,7 @@ export const KINDS: Readonly<Record<ResourceType, ResourceKind>> = {
   IdcSite: IDC_SITE_KIND,
 };
 
-const kindOf = (type: ResourceType): ResourceKind => KINDS[type];
+const REGISTRY: KindRegistry = { kindOf: (type: ResourceType) => KINDS[type], kinds: Object.values(KINDS) };
 
 /** The Create/Describe/Modify/Delete action names of each low-level type (what providers call). */
 export const ACTIONS_BY_TYPE: Readonly<Record<ResourceType, CrudNames>> = Object.fromEntries(
@@ -44,8 +44,8 @@ export const ACTIONS_BY_TYPE: Readonly<Record<ResourceType, CrudNames>> = Object
 /** Every action the engine serves. */
 export function allActions(extra: readonly ActionDefinition[] = []): ActionDefinition[] {
   return [
-    ...Object.values(KINDS).flatMap((k) => crudActions(k, kindOf)),
-    ...peeringLifecycleActions(kindOf),
+    ...Object.values(KINDS).flatMap((k) => crudActions(k, REGISTRY)),
+    ...peeringLifecycleActions(REGISTRY),
     ...CLOCK_ACTIONS,
     ...FAULT_ACTIONS,
     ...DEVICE_CONFIG_ACTIONS,

@@ -41,33 +41,71 @@ export interface ResourceKind {
   readonly fields: readonly string[];
   /** Spec fields Modify may change. */
   readonly mutable: readonly string[];
-  /** Spec fields that hold another resource's ID. */
-  readonly refFields: readonly string[];
+  /** Spec fields that hold another resource's ID, with the types each may name. */
+  readonly refFields: Readonly<Record<string, readonly ResourceType[]>>;
+  /** The reference field naming the parent; stored as the row's scope, so children are an index seek. */
+  readonly scopeField?: string;
+  /** Reference fields also written to the reference index, for lookups on hot paths (quotas, uniqueness). */
+  readonly indexedRefFields?: readonly string[];
   /** Extra Describe filter keys beyond the spec fields, id, account, region and state. */
   readonly extraFilters?: Readonly<Record<string, (item: JsonObject, values: readonly string[]) => boolean>>;
   /** Types whose referrers are deleted along with this resource; referrers of any other type block the delete. */
   readonly cascades?: readonly ResourceType[];
   /** The account a resource is shared with may delete it too (either side of a peering). */
   readonly peerMayDelete?: boolean;
-  /** Reads and checks a create request (throws CloudError to refuse). */
-  plan(params: ParamReader, ctx: ActionContext): CreatePlan;
+  /** Reads and checks a create request (throws CloudError to refuse); `id` is the ID the resource will get. */
+  plan(params: ParamReader, ctx: ActionContext, id: string): CreatePlan;
   /** Reads and checks the mutable fields of a modify request. */
   modify?(row: ResourceRow, params: ParamReader, ctx: ActionContext): ModifyPlan;
   /** Attributes derived at read time (a connection's negotiation state). */
   attributes?(row: ResourceRow, ctx: ActionContext): JsonObject;
 }
 
-/** Resolves a type to its kind (the registry passes itself in, avoiding an import cycle). */
-export type KindResolver = (type: ResourceType) => ResourceKind;
+/** All kinds, for actions that follow references across types (the registry passes itself in, avoiding an import cycle). */
+export interface KindRegistry {
+  kindOf(type: ResourceType): ResourceKind;
+  readonly kinds: readonly ResourceKind[];
+}
 
-/** The references a stored resource holds. */
-export function refsOf(kind: ResourceKind, props: JsonObject): Reference[] {
+/** The references a stored resource holds that go to the reference index. */
+export function indexedRefsOf(kind: ResourceKind, props: JsonObject): Reference[] {
   const refs: Reference[] = [];
-  for (const field of kind.refFields) {
+  for (const field of kind.indexedRefFields ?? []) {
     const to = props[field];
     if (typeof to === "string") refs.push({ field, to });
   }
   return refs;
+}
+
+/** A resource that names another in one of its reference fields. */
+export interface ReferringResource {
+  readonly row: ResourceRow;
+  readonly field: string;
+}
+
+/**
+ * Every resource that references `target`, each found the cheapest way: a
+ * parent reference through the scope index, an indexed reference through the
+ * reference index, any other by reading that type's resources in the accounts
+ * that can name the target (its owner and the account it is shared with).
+ */
+export function findReferrers(target: ResourceRow, ctx: ActionContext, registry: KindRegistry): ReferringResource[] {
+  const found: ReferringResource[] = [];
+  const accounts = [target.account, ...(target.peerAccount ? [target.peerAccount] : [])];
+  for (const kind of registry.kinds) {
+    for (const [field, targets] of Object.entries(kind.refFields)) {
+      if (!targets.includes(target.type)) continue;
+      let rows: ResourceRow[];
+      if (kind.scopeField === field) rows = ctx.store.resources.children(target.id, kind.type);
+      else if (kind.indexedRefFields?.includes(field)) {
+        rows = ctx.store.resources.referrers(target.id, field).map((r) => ctx.store.resources.tryGet(r.fromId)!);
+      } else {
+        rows = accounts.flatMap((a) => ctx.store.resources.ownedBy(a, kind.type)).filter((r) => r.props[field] === target.id);
+      }
+      for (const row of rows) found.push({ row, field });
+    }
+  }
+  return found;
 }
 
 /** The Describe item: spec fields, ID, account, state, creation time and derived attributes; never a secret. */
@@ -84,8 +122,8 @@ export function describeItem(kind: ResourceKind, row: ResourceRow, ctx: ActionCo
 }
 
 /** Stores the resource a plan describes and returns its Describe item. */
-export function createFromPlan(kind: ResourceKind, plan: CreatePlan, ctx: ActionContext): JsonObject {
-  const id = ctx.store.resources.nextId(kind.type);
+export function createFromPlan(kind: ResourceKind, id: string, plan: CreatePlan, ctx: ActionContext): JsonObject {
+  const scope = kind.scopeField ? (plan.props[kind.scopeField] as string | undefined) : plan.scope;
   const row: ResourceRow = {
     id,
     type: kind.type,
@@ -96,11 +134,12 @@ export function createFromPlan(kind: ResourceKind, plan: CreatePlan, ctx: Action
     ...(plan.peerAccount !== undefined ? { peerAccount: plan.peerAccount } : {}),
     ...(plan.region !== undefined ? { region: plan.region } : {}),
     ...(plan.state !== undefined ? { state: plan.state } : {}),
-    ...(plan.scope !== undefined ? { scope: plan.scope } : {}),
+    ...(scope !== undefined ? { scope } : {}),
     ...(plan.range ? { rangeStart: plan.range.start, rangeEnd: plan.range.end } : {}),
     ...(plan.dueAt !== undefined ? { dueAt: plan.dueAt } : {}),
+    ...(ctx.clientToken !== undefined ? { clientToken: ctx.clientToken, requestDigest: ctx.requestDigest } : {}),
   };
-  ctx.store.resources.insert(row, refsOf(kind, plan.props));
+  ctx.store.resources.insert(row, indexedRefsOf(kind, plan.props));
   for (const [name, value] of Object.entries(plan.secrets ?? {})) ctx.store.secrets.put(id, name, value);
   return describeItem(kind, row, ctx);
 }
@@ -110,11 +149,11 @@ export function createFromPlan(kind: ResourceKind, plan: CreatePlan, ctx: Action
  * point at it (naming them), deletes the cascading ones (routes through a
  * deleted peering), then the resource, its secrets and its fault history.
  */
-export function deleteResource(kind: ResourceKind, row: ResourceRow, ctx: ActionContext, kindOf: KindResolver): void {
-  const referrers = ctx.store.resources.referrers(row.id);
-  const blocking = referrers.filter((r) => !(kind.cascades ?? []).includes(r.fromType));
+export function deleteResource(kind: ResourceKind, row: ResourceRow, ctx: ActionContext, registry: KindRegistry): void {
+  const referrers = findReferrers(row, ctx, registry);
+  const blocking = referrers.filter((r) => !(kind.cascades ?? []).includes(r.row.type));
   if (blocking.length) {
-    const named = blocking.slice(0, 5).map((r) => `${NOUNS[r.fromType]} '${r.fromId}' (${r.field})`);
+    const named = blocking.slice(0, 5).map((r) => `${NOUNS[r.row.type]} '${r.row.id}' (${r.field})`);
     const more = blocking.length > 5 ? ` and ${blocking.length - 5} more` : "";
     throw new CloudError(
       "ResourceInUse",
@@ -122,28 +161,30 @@ export function deleteResource(kind: ResourceKind, row: ResourceRow, ctx: Action
     );
   }
   for (const r of referrers) {
-    const dependent = ctx.store.resources.tryGet(r.fromId);
-    if (dependent) deleteResource(kindOf(dependent.type), dependent, ctx, kindOf);
+    const dependent = ctx.store.resources.tryGet(r.row.id);
+    if (dependent) deleteResource(registry.kindOf(dependent.type), dependent, ctx, registry);
   }
-  ctx.store.resources.remove(row.id, refsOf(kind, row.props));
+  ctx.store.resources.remove(row, indexedRefsOf(kind, row.props));
   ctx.store.secrets.removeAll(row.id);
   ctx.store.faults.forget(row.id);
 }
 
 /** The four generic actions of a kind. */
-export function crudActions(kind: ResourceKind, kindOf: KindResolver): ActionDefinition[] {
-  return [createAction(kind), describeAction(kind), modifyAction(kind), deleteAction(kind, kindOf)];
+export function crudActions(kind: ResourceKind, registry: KindRegistry): ActionDefinition[] {
+  return [createAction(kind), describeAction(kind), modifyAction(kind), deleteAction(kind, registry)];
 }
 
 function createAction(kind: ResourceKind): ActionDefinition {
   return {
     name: kind.names.create,
     writes: true,
-    creates: true,
+    creates: kind.type,
+    replay: (row, ctx) => describeItem(kind, row, ctx),
     run(params, ctx) {
-      const plan = kind.plan(params, ctx);
+      const id = ctx.store.resources.nextId(kind.type);
+      const plan = kind.plan(params, ctx, id);
       params.done();
-      return createFromPlan(kind, plan, ctx);
+      return createFromPlan(kind, id, plan, ctx);
     },
   };
 }
@@ -191,7 +232,7 @@ function modifyAction(kind: ResourceKind): ActionDefinition {
       params.done();
       const updated: ResourceRow = { ...row, props: { ...row.props, ...plan.props }, updatedAt: ctx.now };
       ctx.store.resources.update(updated);
-      ctx.store.resources.replaceRefs(row.id, row.type, refsOf(kind, row.props), refsOf(kind, updated.props));
+      ctx.store.resources.replaceRefs(row.id, row.type, indexedRefsOf(kind, row.props), indexedRefsOf(kind, updated.props));
       for (const [name, value] of Object.entries(plan.secrets ?? {})) {
         if (value === undefined) ctx.store.secrets.remove(row.id, name);
         else ctx.store.secrets.put(row.id, name, value);
@@ -201,7 +242,7 @@ function modifyAction(kind: ResourceKind): ActionDefinition {
   };
 }
 
-function deleteAction(kind: ResourceKind, kindOf: KindResolver): ActionDefinition {
+function deleteAction(kind: ResourceKind, registry: KindRegistry): ActionDefinition {
   return {
     name: kind.names.delete,
     writes: true,
@@ -209,7 +250,7 @@ function deleteAction(kind: ResourceKind, kindOf: KindResolver): ActionDefinitio
       const id = params.string("id");
       params.done();
       const row = kind.peerMayDelete ? findVisible(ctx, id, kind.type) : findOwned(ctx, id, kind.type);
-      deleteResource(kind, row, ctx, kindOf);
+      deleteResource(kind, row, ctx, registry);
       return { id, deleted: true };
     },
   };

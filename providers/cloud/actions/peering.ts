@@ -4,7 +4,7 @@ import { checkPeeringOperation, peeringExpiryMs, peeringRoles } from "../lifecyc
 import { JsonObject, ParamReader } from "../params";
 import { ResourceRow } from "../store";
 import { firstOverlap } from "../validation/addressing";
-import { deleteResource, describeItem, KindResolver, matches, ResourceKind } from "./kind";
+import { deleteResource, describeItem, KindRegistry, matches, ResourceKind } from "./kind";
 import { checkPrefix, findVisible, readOwnedRef } from "./lookup";
 import { ActionContext, ActionDefinition, isoTime } from "./types";
 
@@ -23,7 +23,9 @@ export const PEERING_KIND: ResourceKind = {
   },
   fields: ["name", "requesterVpc", "accepterVpc", "accepterAccount", "bandwidthMbps", "crossBorderApproval"],
   mutable: ["name", "bandwidthMbps"],
-  refFields: ["requesterVpc", "accepterVpc"],
+  refFields: { requesterVpc: ["Vpc"], accepterVpc: ["Vpc"] },
+  scopeField: "requesterVpc",
+  indexedRefFields: ["accepterVpc"],
   cascades: ["Route"],
   peerMayDelete: true,
   extraFilters: {
@@ -83,7 +85,7 @@ export const PEERING_KIND: ResourceKind = {
 };
 
 /** AcceptVpcPeeringConnection, RejectVpcPeeringConnection, EnableVpcPeeringConnection. */
-export function peeringLifecycleActions(kindOf: KindResolver): ActionDefinition[] {
+export function peeringLifecycleActions(registry: KindRegistry): ActionDefinition[] {
   const transition = (name: string, op: "Accept" | "Reject" | "Enable", apply: (row: ResourceRow, ctx: ActionContext) => JsonObject): ActionDefinition => ({
     name,
     writes: true,
@@ -103,7 +105,7 @@ export function peeringLifecycleActions(kindOf: KindResolver): ActionDefinition[
   return [
     transition("AcceptVpcPeeringConnection", "Accept", (row, ctx) => setState(row, ctx, "ACTIVE")),
     transition("RejectVpcPeeringConnection", "Reject", (row, ctx) => {
-      deleteResource(PEERING_KIND, row, ctx, kindOf);
+      deleteResource(PEERING_KIND, row, ctx, registry);
       return { id: row.id, state: "REJECTED", deleted: true };
     }),
     // The accepter enabling consents again; a requester alone can only renew the request, or Enable would bypass acceptance.
@@ -179,16 +181,18 @@ function checkCrossBorder(rq: RegionInfo, ac: RegionInfo, approval: string | und
   );
 }
 
-/** The VPCs already peered with `vpc`, with whether that peering is cross-region. */
+/** The peerings of a VPC on either side (both indexed: requested ones by scope, accepted ones by reference). */
+function peeringsOf(vpc: ResourceRow, ctx: ActionContext): ResourceRow[] {
+  const accepted = ctx.store.resources.referrers(vpc.id, "accepterVpc").map((r) => ctx.store.resources.tryGet(r.fromId)!);
+  return [...ctx.store.resources.children(vpc.id, "PeeringConnection"), ...accepted];
+}
+
+/** The VPCs already peered with `vpc`, with the peering that joins them. */
 function peersOf(vpc: ResourceRow, ctx: ActionContext): Array<{ peering: ResourceRow; peer: ResourceRow }> {
-  const result: Array<{ peering: ResourceRow; peer: ResourceRow }> = [];
-  for (const ref of ctx.store.resources.referrers(vpc.id)) {
-    if (ref.fromType !== "PeeringConnection") continue;
-    const peering = ctx.store.resources.tryGet(ref.fromId)!;
-    const otherId = (ref.field === "requesterVpc" ? peering.props.accepterVpc : peering.props.requesterVpc) as string;
-    result.push({ peering, peer: ctx.store.resources.tryGet(otherId)! });
-  }
-  return result;
+  return peeringsOf(vpc, ctx).map((peering) => {
+    const otherId = (peering.props.requesterVpc === vpc.id ? peering.props.accepterVpc : peering.props.requesterVpc) as string;
+    return { peering, peer: ctx.store.resources.tryGet(otherId)! };
+  });
 }
 
 function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegion: boolean, ctx: ActionContext): void {
@@ -226,7 +230,7 @@ function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegio
 function checkQuota(vpc: ResourceRow, ctx: ActionContext): void {
   const max = ctx.profile.peering.maxPerVpc;
   if (max === undefined) return;
-  const count = ctx.store.resources.referrers(vpc.id).filter((r) => r.fromType === "PeeringConnection").length;
+  const count = peeringsOf(vpc, ctx).length;
   if (count >= max) {
     throw new CloudError(
       "LimitExceeded.VpcPeeringPerVpc",

@@ -12,18 +12,15 @@ export const ROUTE_TABLE_KIND: ResourceKind = {
   },
   fields: ["name", "vpc", "main"],
   mutable: ["name"],
-  refFields: ["vpc"],
+  refFields: { vpc: ["Vpc"] },
+  scopeField: "vpc",
   cascades: ["Route"],
   plan(params, ctx) {
     const name = params.string("name");
     const vpc = readOwnedRef(params, "vpc", "Vpc", ctx);
     const main = params.boolean("main");
     if (main) {
-      const existing = ctx.store.resources
-        .referrers(vpc.id, "vpc")
-        .filter((r) => r.fromType === "RouteTable")
-        .map((r) => ctx.store.resources.tryGet(r.fromId)!)
-        .find((t) => t.props.main === true);
+      const existing = ctx.store.resources.children(vpc.id, "RouteTable").find((t) => t.props.main === true);
       if (existing) {
         throw params.error(
           "InvalidParameterValue.MainRouteTableExists",

@@ -15,7 +15,8 @@ export const ROUTE_KIND: ResourceKind = {
   names: { create: "CreateRoute", describe: "DescribeRoutes", modify: "ModifyRouteAttribute", delete: "DeleteRoute" },
   fields: ["routeTable", "destinationCidr", "nextHopType", "nextHop", "enabled"],
   mutable: ["enabled"],
-  refFields: ["routeTable", "nextHop"],
+  refFields: { routeTable: ["RouteTable"], nextHop: ["PeeringConnection", "VpnGateway", "Ccn"] },
+  scopeField: "routeTable",
   plan(params, ctx) {
     const table = readOwnedRef(params, "routeTable", "RouteTable", ctx);
     const vpc = ctx.store.resources.tryGet(table.props.vpc as string)!;
@@ -35,7 +36,6 @@ export const ROUTE_KIND: ResourceKind = {
     return {
       props: { routeTable: table.id, destinationCidr: destination.text, nextHopType, nextHop: nextHop.id, enabled },
       region: vpc.region,
-      scope: table.id,
       range: { start: destination.start, end: destination.end },
     };
   },

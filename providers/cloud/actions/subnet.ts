@@ -12,7 +12,8 @@ export const SUBNET_KIND: ResourceKind = {
   names: { create: "CreateSubnet", describe: "DescribeSubnets", modify: "ModifySubnetAttribute", delete: "DeleteSubnet" },
   fields: ["name", "vpc", "cidr", "routeTable", "zone"],
   mutable: ["name", "routeTable"],
-  refFields: ["vpc", "routeTable"],
+  refFields: { vpc: ["Vpc"], routeTable: ["RouteTable"] },
+  scopeField: "vpc",
   plan(params, ctx) {
     const name = params.string("name");
     const vpc = readOwnedRef(params, "vpc", "Vpc", ctx);
@@ -39,7 +40,6 @@ export const SUBNET_KIND: ResourceKind = {
     return {
       props: { name, vpc: vpc.id, cidr: cidr.text, routeTable: routeTable.id, ...(zone !== undefined ? { zone } : {}) },
       region: vpc.region,
-      scope: vpc.id,
       range: { start: cidr.start, end: cidr.end },
     };
   },

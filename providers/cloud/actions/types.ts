@@ -1,6 +1,7 @@
 import { CloudProfile } from "../../../lib/core/profiles";
 import { JsonObject, ParamReader } from "../params";
-import { Store } from "../store";
+import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceRow, Store } from "../store";
 
 /** What an action sees: who asks, the store (inside the action's transaction), the profile and the engine clock. */
 export interface ActionContext {
@@ -10,6 +11,9 @@ export interface ActionContext {
   readonly profile: CloudProfile;
   /** Engine time at the start of the action, in milliseconds since the Unix epoch. */
   readonly now: number;
+  /** A create's client token and the digest of its parameters, stored with the new resource. */
+  readonly clientToken?: string;
+  readonly requestDigest?: string;
 }
 
 /** One API action. */
@@ -17,12 +21,22 @@ export interface ActionDefinition {
   readonly name: string;
   /** Writes run in a BEGIN IMMEDIATE transaction; reads in a snapshot. */
   readonly writes: boolean;
-  /** Creates honour the client token (a retried create returns the first response). */
-  readonly creates?: boolean;
+  /** The type a create action creates; creates honour client tokens. */
+  readonly creates?: ResourceType;
   run(params: ParamReader, ctx: ActionContext): JsonObject;
+  /** A create's response for a resource it already created (a retry with the same client token). */
+  replay?(row: ResourceRow, ctx: ActionContext): JsonObject;
 }
+
+let lastMs = NaN;
+let lastIso = "";
 
 /** Engine time as the API shows it. */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString();
+  // The clock stands still between advances, so one conversion serves many items.
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }

@@ -7,7 +7,7 @@ export const VPC_KIND: ResourceKind = {
   names: { create: "CreateVpc", describe: "DescribeVpcs", modify: "ModifyVpcAttribute", delete: "DeleteVpc" },
   fields: ["name", "region", "cidrs"],
   mutable: ["name"],
-  refFields: [],
+  refFields: {},
   plan(params, ctx) {
     const name = params.string("name");
     const region = readRegion(params, "region", ctx.profile);

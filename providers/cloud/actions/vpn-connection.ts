@@ -29,7 +29,8 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
     "spdPolicies", "ike", "ipsec", "healthCheck", "customerDevice",
   ],
   mutable: ["name", "preSharedKey", "healthCheck", "customerDevice"],
-  refFields: ["vpnGateway", "customerGateway", "vpc"],
+  refFields: { vpnGateway: ["VpnGateway"], customerGateway: ["CustomerGateway"], vpc: ["Vpc"] },
+  scopeField: "vpnGateway",
   plan(params, ctx) {
     const name = params.string("name");
     const gateway = readOwnedRef(params, "vpnGateway", "VpnGateway", ctx);

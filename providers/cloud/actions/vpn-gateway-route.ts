@@ -22,7 +22,8 @@ export const VPN_GATEWAY_ROUTE_KIND: ResourceKind = {
   },
   fields: ["vpnGateway", "destinationCidr", "nextHop", "priority", "weight", "publishToVpc", "enabled"],
   mutable: ["priority", "weight", "publishToVpc", "enabled"],
-  refFields: ["vpnGateway", "nextHop"],
+  refFields: { vpnGateway: ["VpnGateway"], nextHop: ["VpnConnection"] },
+  scopeField: "vpnGateway",
   plan(params, ctx) {
     const gateway = readOwnedRef(params, "vpnGateway", "VpnGateway", ctx);
     const destination = readCidr(params, "destinationCidr");

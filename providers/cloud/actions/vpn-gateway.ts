@@ -3,11 +3,12 @@ import { formatIp, parseIp } from "../../../lib/net/cidr";
 import { CloudError } from "../errors";
 import { ParamReader } from "../params";
 import { readRegion } from "../validation/addressing";
+import { ResourceTable } from "../store/resources";
 import { ResourceKind } from "./kind";
 import { readOwnedRef } from "./lookup";
 import { ActionContext } from "./types";
 
-/** Gateways get public addresses from here, one per gateway, in creation order (deterministic per store). */
+/** Gateways get public addresses from here, by their ID number (deterministic per store, never reused). */
 const PUBLIC_IP_BASE = parseIp("101.33.0.0");
 
 /**
@@ -25,8 +26,9 @@ export const VPN_GATEWAY_KIND: ResourceKind = {
   },
   fields: ["name", "region", "type", "vpc", "bandwidthMbps", "ipsecEnabled", "sslEnabled", "sslConnections"],
   mutable: ["name", "bandwidthMbps"],
-  refFields: ["vpc"],
-  plan(params, ctx) {
+  refFields: { vpc: ["Vpc"] },
+  scopeField: "vpc",
+  plan(params, ctx, id) {
     const name = params.string("name");
     const region = readRegion(params, "region", ctx.profile);
     const type = params.oneOf<VpnGatewayType>("type", ["VPC", "CCN"]);
@@ -51,7 +53,7 @@ export const VPN_GATEWAY_KIND: ResourceKind = {
           "Set sslEnabled: true with a positive connection count, or omit sslConnections.",
       );
     }
-    const publicIp = formatIp(PUBLIC_IP_BASE + ctx.store.resources.next("vpngw-public-ip"));
+    const publicIp = formatIp(PUBLIC_IP_BASE + ResourceTable.idNumber(id));
     return {
       props: {
         name,

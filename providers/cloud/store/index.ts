@@ -1,24 +1,44 @@
+import type { Statement } from "better-sqlite3";
 import { Db } from "./db";
 import { FaultTable } from "./faults";
 import { MetaTable } from "./meta";
 import { ResourceTable } from "./resources";
 import { SecretTable } from "./secrets";
-import { TokenTable } from "./tokens";
 
 /** Every table of one store connection, with its statements prepared once. */
 export class Store {
   public readonly resources: ResourceTable;
   public readonly secrets: SecretTable;
-  public readonly tokens: TokenTable;
   public readonly faults: FaultTable;
   public readonly meta: MetaTable;
 
+  private readonly dataVersion: Statement;
+  private seenVersion: number | undefined;
+
   constructor(public readonly db: Db) {
+    this.dataVersion = db.prepare("PRAGMA data_version").pluck();
     this.resources = new ResourceTable(db);
     this.secrets = new SecretTable(db);
-    this.tokens = new TokenTable(db);
     this.faults = new FaultTable(db);
     this.meta = new MetaTable(db);
+  }
+
+  /**
+   * Call first thing inside every transaction: drops the caches if another
+   * connection (another process) has committed since this one last looked.
+   */
+  public beginAction(): void {
+    const version = this.dataVersion.get() as number;
+    if (version !== this.seenVersion) {
+      this.forgetCaches();
+      this.seenVersion = version;
+    }
+  }
+
+  /** Drops every cache (after a rollback, cached writes may never have happened). */
+  public forgetCaches(): void {
+    this.resources.forgetCache();
+    this.meta.forgetCache();
   }
 }
 
@@ -26,7 +46,6 @@ export { applyPragmas, defaultStorePath, openDatabase, migrate, schemaVersion, B
 export type { Db } from "./db";
 export type { ResourceRow, Reference, Referrer } from "./resources";
 export type { FaultRecord } from "./faults";
-export type { TokenRecord } from "./tokens";
 export { CLOCK_EPOCH_MS } from "./meta";
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from "./migrations";
 export type { Migration } from "./migrations";

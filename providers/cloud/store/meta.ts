@@ -11,6 +11,7 @@ export class MetaTable {
   private readonly selectClock: Statement;
   private readonly initClock: Statement;
   private readonly updateClock: Statement;
+  private cachedNow: number | undefined;
 
   constructor(db: Db) {
     this.selectMeta = db.prepare("SELECT value FROM meta WHERE key = ?");
@@ -30,16 +31,26 @@ export class MetaTable {
 
   /** The engine clock, in milliseconds since the Unix epoch. */
   public now(): number {
-    const row = this.selectClock.get() as { now_ms: number } | undefined;
-    return row ? row.now_ms : CLOCK_EPOCH_MS;
+    if (this.cachedNow === undefined) {
+      const row = this.selectClock.get() as { now_ms: number } | undefined;
+      this.cachedNow = row ? row.now_ms : CLOCK_EPOCH_MS;
+    }
+    return this.cachedNow;
+  }
+
+  /** Drops the cached clock (another connection may have advanced it). */
+  public forgetCache(): void {
+    this.cachedNow = undefined;
   }
 
   /** Starts the clock at the epoch if the store has none yet. */
   public ensureClock(): void {
     this.initClock.run(CLOCK_EPOCH_MS);
+    this.cachedNow = undefined;
   }
 
   public setNow(nowMs: number): void {
     this.updateClock.run(nowMs);
+    this.cachedNow = nowMs;
   }
 }

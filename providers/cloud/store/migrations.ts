@@ -14,16 +14,21 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: "resources, references, secrets, client tokens, faults, clock, counters",
+    description: "resources (with client tokens), references, secrets, faults, clock, ID high-water marks",
     sql: `
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE clock (id INTEGER PRIMARY KEY CHECK (id = 1), now_ms INTEGER NOT NULL);
+      -- Highest ID number ever deleted, per ID prefix: new IDs continue above it
+      -- and above the highest live ID, so an ID is never reused.
       CREATE TABLE counters (prefix TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 
-      -- One row per resource. scope/range_* carry the one CIDR (or address) a type
-      -- is keyed by within its parent, so overlap and duplicate checks are index
-      -- lookups: a subnet in its VPC, a route in its table, a gateway route on its
-      -- gateway, a customer gateway's IP in its account.
+      -- One row per resource, keyed by its cloud ID. IDs start with their type's
+      -- prefix, so one type (in one account) is a primary-key range: no other
+      -- index is written on the common create path.
+      -- scope is the resource's parent (a subnet's VPC, a route's table) or the
+      -- namespace its key must be unique in; range_* is the one CIDR (or address)
+      -- the type is keyed by there. Overlap, duplicate and child lookups are
+      -- seeks on resources_by_scope.
       CREATE TABLE resources (
         id TEXT PRIMARY KEY,
         type TEXT NOT NULL,
@@ -37,14 +42,23 @@ export const MIGRATIONS: readonly Migration[] = [
         due_at INTEGER,
         props TEXT NOT NULL,
         created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
+        updated_at INTEGER NOT NULL,
+        -- The create request's client token and a digest of its parameters: a retry
+        -- with the same token finds the resource instead of creating it again.
+        client_token TEXT,
+        request_digest TEXT,
+        -- 48 bits of a hash of (account, token): a small integer key keeps the
+        -- token index compact; the row's account and token are compared on lookup.
+        token_key INTEGER
       ) WITHOUT ROWID;
-      CREATE INDEX resources_by_account ON resources (account, type);
-      CREATE INDEX resources_by_scope ON resources (type, scope, range_start) WHERE scope IS NOT NULL;
+      CREATE INDEX resources_by_token_key ON resources (token_key) WHERE token_key IS NOT NULL;
+      CREATE INDEX resources_by_scope ON resources (scope, type, range_start) WHERE scope IS NOT NULL;
       CREATE INDEX resources_by_peer_account ON resources (peer_account) WHERE peer_account IS NOT NULL;
       CREATE INDEX resources_by_due ON resources (due_at) WHERE due_at IS NOT NULL;
 
-      -- Who points at whom: dependency checks on delete, cascades, next-hop filters.
+      -- Reverse index of the references that hot paths look up (a VPC's accepted
+      -- peerings for the quota, an instance's CCN attachment); the others are
+      -- found through scopes when a delete needs them.
       CREATE TABLE refs (
         to_id TEXT NOT NULL,
         field TEXT NOT NULL,
@@ -59,16 +73,6 @@ export const MIGRATIONS: readonly Migration[] = [
         name TEXT NOT NULL,
         value TEXT NOT NULL,
         PRIMARY KEY (resource_id, name)
-      ) WITHOUT ROWID;
-
-      CREATE TABLE client_tokens (
-        account TEXT NOT NULL,
-        token TEXT NOT NULL,
-        action TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        response TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        PRIMARY KEY (account, token)
       ) WITHOUT ROWID;
 
       -- Fault history: health-check detection needs when each fault began and ended.
