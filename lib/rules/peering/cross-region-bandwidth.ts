@@ -30,7 +30,9 @@ export const crossRegionBandwidth: Rule = {
         yield {
           resource: ends.peering.logicalId,
           property: "bandwidthMbps",
-          message: `Cross-region peering ${where} has bandwidthMbps ${String(bandwidth)}; allowed: a whole number from ${min} to ${range ? max : "any"} Mbps${range ? ` (${max / 1000} Gbps is the cap; more needs a ticket)` : ""}.`,
+          message: range
+            ? `Cross-region peering ${where} has bandwidthMbps ${String(bandwidth)}; allowed: a whole number from ${min} to ${max} Mbps (${max / 1000} Gbps is the cap; more needs a ticket).`
+            : `Cross-region peering ${where} has bandwidthMbps ${String(bandwidth)}; give a whole number of Mbps, at least ${min}.`,
         };
       }
     }
