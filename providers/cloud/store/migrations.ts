@@ -86,6 +86,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX faults_by_target ON faults (target_id, failed_at);
     `,
   },
+  {
+    version: 2,
+    description: "stacks deployed by `hybridlink up` and their resources (read and written by lib/cli/stack)",
+    sql: `
+      -- One row per deployed app: its settings and declared intents, so drills work without the program.
+      CREATE TABLE stacks (
+        name TEXT PRIMARY KEY,
+        program TEXT NOT NULL,
+        app TEXT NOT NULL,
+        intents TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      -- One row per logical resource: cloud ID, inputs applied (a pre-shared key only as a digest),
+      -- outputs, status and the create's client token (a resumed up retries with it).
+      CREATE TABLE stack_resources (
+        stack TEXT NOT NULL,
+        logical_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        type TEXT NOT NULL,
+        account TEXT NOT NULL,
+        cloud_id TEXT,
+        inputs TEXT NOT NULL,
+        outputs TEXT NOT NULL,
+        status TEXT NOT NULL,
+        depends_on TEXT NOT NULL,
+        client_token TEXT NOT NULL,
+        PRIMARY KEY (stack, logical_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX stack_resources_by_cloud_id ON stack_resources (cloud_id) WHERE cloud_id IS NOT NULL;
+      -- Pre-shared keys that up generated for unset environment variables (demo engine only); never printed.
+      CREATE TABLE stack_secrets (
+        stack TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (stack, name)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */
