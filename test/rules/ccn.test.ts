@@ -1,6 +1,5 @@
 import { Ccn, DirectConnectGateway, IdcSite, NetworkApp, SecretValue, Vpc, VpnGateway } from "../../lib";
-import { errorIds, findingsOf, hits, manifestOf } from "./helpers";
-import { validateManifest } from "../../lib/rules/validate";
+import { errorIds, findingsOf, hits, manifestOf, validateEdited } from "./helpers";
 
 const PSK = SecretValue.fromEnv("PSK");
 
@@ -38,7 +37,7 @@ describe("HL-CCN-002: CCN attachments attach a VPC, VPN gateway or direct-connec
   function tampered(change: (attachment: Record<string, any>) => void): string[] {
     const manifest = manifestOf(scenario4().app);
     change(manifest.resources.find((r) => r.logicalId === "Ccn/AttachGz")!);
-    return validateManifest(manifest).findings.filter((f) => f.ruleId === "HL-CCN-002").map((f) => `${f.path}#${f.property}: ${f.message}`);
+    return validateEdited(manifest).findings.filter((f) => f.ruleId === "HL-CCN-002").map((f) => `${f.path}#${f.property}: ${f.message}`);
   }
 
   it("fails when instanceType does not match the instance", () => {

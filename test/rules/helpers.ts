@@ -1,4 +1,4 @@
-import { Finding, IdcSite, Manifest, NetworkApp, SecretValue, Vpc, VpnConnection, VpnGateway } from "../../lib";
+import { Finding, IdcSite, Manifest, ValidateOptions, ValidationReport, validateManifest, NetworkApp, SecretValue, Vpc, VpnConnection, VpnGateway } from "../../lib";
 
 /** Every finding of one rule after synth (no throw), as `path` or `path#property`. */
 export function hits(app: NetworkApp, ruleId: string, withProperty = false): string[] {
@@ -11,9 +11,17 @@ export function findingsOf(app: NetworkApp, ruleId: string): Finding[] {
 }
 
 /** The manifest of an app, unvalidated, as a mutable JSON copy (for hand-written manifest tests). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit the JSON freely
-export function manifestOf(app: NetworkApp): Manifest & { resources: any } {
+export function manifestOf(app: NetworkApp): EditableManifest {
   return JSON.parse(JSON.stringify(app.synthesize({ validate: false }).manifest));
+}
+
+/** A manifest whose resources tests edit freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EditableManifest = Omit<Manifest, "resources"> & { resources: Array<Record<string, any>> };
+
+/** validateManifest over an edited manifest. */
+export function validateEdited(manifest: EditableManifest, options?: ValidateOptions): ValidationReport {
+  return validateManifest(manifest as unknown as Manifest, options);
 }
 
 /** A VPC + VPC-type gateway + one IDC site with one device + one route-mode connection and gateway route. */

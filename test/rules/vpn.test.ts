@@ -1,5 +1,5 @@
 import { Acknowledgements, Ccn, CustomerGateway, DirectConnectGateway, IdcSite, NetworkApp, SecretValue, Vpc, VpnGateway } from "../../lib";
-import { errorIds, findingsOf, hits, manifestOf, siteToSite } from "./helpers";
+import { errorIds, findingsOf, hits, manifestOf, siteToSite, validateEdited } from "./helpers";
 import { validateManifest } from "../../lib/rules/validate";
 
 const PSK = SecretValue.fromEnv("PSK");
@@ -165,7 +165,7 @@ describe("HL-VPN-008: Pre-shared key is a secret reference", () => {
     siteToSite(app);
     const manifest = manifestOf(app);
     manifest.resources.find((r) => r.logicalId === "Gateway/Tunnel1")!.props.preSharedKey = key;
-    return validateManifest(manifest);
+    return validateEdited(manifest);
   }
 
   it("fails for a key written into the manifest, without echoing it", () => {
@@ -379,13 +379,13 @@ describe("HL-VPN-017: Connections on CCN-type gateways take no VPC", () => {
     tunnel.props.vpc = { ref: "Vpc", attr: "id" };
     gateway.props.type = "CCN";
     delete gateway.props.vpc;
-    let ids = validateManifest(manifest).findings.filter((f) => f.ruleId === "HL-VPN-017").map((f) => `${f.path}#${f.property}`);
+    let ids = validateEdited(manifest).findings.filter((f) => f.ruleId === "HL-VPN-017").map((f) => `${f.path}#${f.property}`);
     expect(ids).toEqual(["Gateway/Tunnel1#vpc"]);
     gateway.props.type = "VPC";
     gateway.props.vpc = { ref: "Vpc", attr: "id" };
     manifest.resources.push({ ...manifest.resources.find((r) => r.logicalId === "Vpc")!, logicalId: "Vpc2", path: "Vpc2", props: { name: "Vpc2", region: "ap-beijing", cidrs: ["10.9.0.0/16"] } });
     tunnel.props.vpc = { ref: "Vpc2", attr: "id" };
-    ids = validateManifest(manifest).findings.filter((f) => f.ruleId === "HL-VPN-017").map((f) => f.message);
+    ids = validateEdited(manifest).findings.filter((f) => f.ruleId === "HL-VPN-017").map((f) => f.message);
     expect(ids[0]).toContain("belongs to VPC 'Vpc'");
   });
 
