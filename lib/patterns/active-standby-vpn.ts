@@ -21,6 +21,7 @@ import type { CcnOptions, IdcSiteSource, TunnelHealthCheckOptions, TunnelOptions
 
 const ACTIVE_STANDBY_VPN = Symbol.for("hybridlink.ActiveStandbyVpn");
 
+/** Props of ActiveStandbyVpn. */
 export interface ActiveStandbyVpnProps {
   /**
    * The VPC of a VPC-type gateway (scenario 5, description 1): an existing one, or `{ region, cidrs }`.

@@ -9,6 +9,7 @@ import { rollback } from "./private/rollback";
 
 const CROSS_REGION_PEERING = Symbol.for("hybridlink.CrossRegionPeering");
 
+/** Props of CrossRegionPeering. */
 export interface CrossRegionPeeringProps {
   /** The VPC that requests the peering; its account owns the connection and pays for it (seed 003). */
   readonly requester: Vpc;

@@ -31,6 +31,7 @@ export interface DeviceConfigurationInput<Ip = string | Ref, Key = SecretRef> {
    * @default - not included
    */
   readonly preSharedKey?: Key;
+  /** `SPD` (policy-based) or `ROUTE` (route-based). */
   readonly routeType: VpnRouteType;
   /** The connection's policies, cloud side: local = cloud networks, remote = IDC networks. */
   readonly spdPolicies: readonly SpdPolicy[];
@@ -46,7 +47,9 @@ export interface DeviceConfigurationInput<Ip = string | Ref, Key = SecretRef> {
    * @default - none
    */
   readonly siteCidrs?: readonly string[];
+  /** IKE phase-1 proposal, which the device must match. */
   readonly ike: IkeOptions;
+  /** IPsec phase-2 proposal, which the device must match. */
   readonly ipsec: IpsecOptions;
   /**
    * The cloud side's health check of this connection.
@@ -64,6 +67,7 @@ export interface DeviceConfigurationInput<Ip = string | Ref, Key = SecretRef> {
 
 /** One end of the tunnel as the device sees it. */
 export interface DeviceConfigurationEndpoint<Ip> {
+  /** Display name (the customer gateway's, or the VPN gateway's). */
   readonly name: string;
   /** Public address of this end. */
   readonly address: Ip;
@@ -87,11 +91,15 @@ export interface DeviceConfiguration<Ip = string | Ref, Key = SecretRef> {
   readonly selectors: ReadonlyArray<{ readonly localSubnets: readonly string[]; readonly remoteSubnets: readonly string[] }>;
   /** Route-based tunnels: destinations the device routes into the tunnel (policies route by themselves). */
   readonly routes: readonly string[];
+  /** IKE phase-1 proposal, as the cloud side has it. */
   readonly ike: IkeOptions;
+  /** IPsec phase-2 proposal, as the cloud side has it. */
   readonly ipsec: IpsecOptions;
   /** The cloud probes `idcIp` (an address the device must answer for) from `cloudIp`. */
   readonly healthCheck?: { readonly cloudIp: string; readonly idcIp: string; readonly intervalMs: number; readonly retries: number };
+  /** The key: its source before deploy, the value in a download that asks for it. */
   readonly preSharedKey?: Key;
+  /** Active or standby, for a tunnel of a failover pair. */
   readonly role?: TunnelRole;
 }
 

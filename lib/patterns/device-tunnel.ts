@@ -5,7 +5,9 @@ import type { TunnelRole } from "./sources";
 
 /** One IDC device and the connection it terminates: what a device configuration is for. */
 export interface DeviceTunnel {
+  /** The IDC device (customer gateway). */
   readonly device: CustomerGateway;
+  /** The IPsec connection it terminates. */
   readonly connection: VpnConnection;
   /**
    * Active or standby, for a tunnel of a failover pair.

@@ -49,6 +49,7 @@ export const PatternErrorCode = {
   DEVICE_NOT_IN_PATTERN: "HL-PAT-040",
 } as const;
 
+/** One of the pattern error codes. */
 export type PatternErrorCode = (typeof PatternErrorCode)[keyof typeof PatternErrorCode];
 
 /** An error thrown at construction: `<path>: [<code>] <message>`. */

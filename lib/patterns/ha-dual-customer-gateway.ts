@@ -18,6 +18,7 @@ import type { IdcSiteSource, TunnelHealthCheckOptions, TunnelOptions, VpcSource,
 
 const HA_DUAL_CUSTOMER_GATEWAY = Symbol.for("hybridlink.HaDualCustomerGateway");
 
+/** Props of HaDualCustomerGateway. */
 export interface HaDualCustomerGatewayProps {
   /**
    * The VPC (专有网络): an existing one, or `{ region, cidrs }` to create child `Vpc`.

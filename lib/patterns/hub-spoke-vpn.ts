@@ -30,6 +30,7 @@ import { VpnRouting } from "./vpn-routing";
 
 const HUB_SPOKE_VPN = Symbol.for("hybridlink.HubSpokeVpn");
 
+/** Props of HubSpokeVpn. */
 export interface HubSpokeVpnProps {
   /**
    * The VPC of a VPC-type hub (scenario 2): an existing one, or `{ region, cidrs }` to create child `Vpc`.
@@ -122,8 +123,11 @@ export interface HubSpokeOptions {
 export interface HubSpoke {
   /** The spoke's grouping construct (its ID is the spoke's). */
   readonly scope: Construct;
+  /** The IDC site. */
   readonly site: IdcSite;
+  /** Its VPN device. */
   readonly device: CustomerGateway;
+  /** The connection from the hub to the device. */
   readonly connection: VpnConnection;
   /** Route-table hubs: the gateway routes to the site's networks (published to the VPC on a VPC-type hub). */
   readonly gatewayRoutes: readonly VpnGatewayRoute[];

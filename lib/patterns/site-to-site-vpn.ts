@@ -23,6 +23,7 @@ import type { DeviceSource, IdcSiteSource, TunnelHealthCheckOptions, VpcSource, 
 
 const SITE_TO_SITE_VPN = Symbol.for("hybridlink.SiteToSiteVpn");
 
+/** Props of SiteToSiteVpn. */
 export interface SiteToSiteVpnProps {
   /**
    * The VPC: an existing one, or `{ region, cidrs }` to create child `Vpc`.

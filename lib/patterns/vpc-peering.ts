@@ -9,6 +9,7 @@ import { rollback } from "./private/rollback";
 
 const VPC_PEERING = Symbol.for("hybridlink.VpcPeering");
 
+/** Props of VpcPeering. */
 export interface VpcPeeringProps {
   /** The VPC that requests the peering (its account owns the connection). */
   readonly requester: Vpc;
