@@ -2,7 +2,6 @@ import { Construct } from "constructs";
 import { Intents } from "../core/intents";
 import type { IkeOptions, IpsecOptions } from "../core/manifest";
 import type { SecretValue } from "../core/secret";
-import { findOverlaps, OwnedCidr, tryParseCidr } from "../net/cidr";
 import type { Ccn } from "../resources/ccn";
 import type { CcnAttachment } from "../resources/ccn-attachment";
 import type { CustomerGateway } from "../resources/customer-gateway";
@@ -15,11 +14,12 @@ import type { VpnGateway } from "../resources/vpn-gateway";
 import { RoutePreference, VpnGatewayRoute } from "../resources/vpn-gateway-route";
 import type { DeviceConfiguration } from "./device-config";
 import type { DeviceTunnel, IDeviceConfigurable } from "./device-tunnel";
-import { PatternErrorCode, patternError, topologyMessage } from "./errors";
+import { PatternErrorCode, patternError } from "./errors";
 import { CcnFabric } from "./private/ccn-fabric";
 import { resolveGateway } from "./private/gateway";
 import { displayName } from "./private/ids";
 import { resolveHealthCheck } from "./private/health-check";
+import { hubTopologyProblems } from "./private/hub-topology";
 import { hasMark, mark } from "./private/markers";
 import { resolveDevice, resolveSite, siteSourceOf } from "./private/resolve";
 import { rollback } from "./private/rollback";
@@ -313,49 +313,11 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
   }
 
   private checkTopology(): string[] {
-    const problems: string[] = [];
-    if (this.idcTransit && this.routing === VpnRouting.SPD) {
-      problems.push(
-        topologyMessage(
-          PatternErrorCode.SPD_CANNOT_TRANSIT,
-          `idcTransit is true but routing is SPD: an SPD connection only admits traffic between its own policy's networks, so IDCs never reach each other (seed 000 scenario 6). Use routing VpnRouting.ROUTE_TABLE for IDC↔IDC transit (scenarios 2–4), or set idcTransit: false to keep the IDCs apart`,
-        ),
-      );
-    }
-    if (!this.idcTransit && this.routing === VpnRouting.ROUTE_TABLE) {
-      problems.push(
-        topologyMessage(
-          PatternErrorCode.ROUTE_TABLE_CANNOT_ISOLATE,
-          `idcTransit is false but routing is ROUTE_TABLE: the gateway's route table forwards between its IDCs' tunnels, so they would reach each other. Use routing VpnRouting.SPD to keep the IDCs apart (seed 000 scenario 6), or set idcTransit: true`,
-        ),
-      );
-    }
-    const noCloud = this.cloudEndpoints().length === 0;
-    if (this.spokeList.length === 0 || (noCloud && this.spokeList.length < 2)) {
-      problems.push(
-        topologyMessage(
-          PatternErrorCode.NOTHING_TO_REACH,
-          `the hub has ${this.spokeList.length} spoke(s) and ${noCloud ? "no cloud network" : "a cloud network"}, so it connects nothing: ${noCloud ? "an unattached CCN-type hub only carries IDC↔IDC traffic (scenario 3) — add at least two spokes with addSpoke(), or join a CCN with 'ccn: { vpcs }'" : "add IDCs with addSpoke()"}`,
-        ),
-      );
-    }
-    if (this.idcTransit) problems.push(...this.spokeOverlaps());
-    return problems;
-  }
-
-  private spokeOverlaps(): string[] {
-    const blocks: OwnedCidr<HubSpoke>[] = [];
-    for (const spoke of this.spokeList) {
-      for (const text of spoke.site.cidrs) {
-        const cidr = tryParseCidr(text);
-        if (cidr) blocks.push({ cidr, owner: spoke });
-      }
-    }
-    return findOverlaps(blocks).map(({ a, b }) =>
-      topologyMessage(
-        PatternErrorCode.SPOKE_OVERLAP,
-        `spoke '${a.owner.scope.node.id}' (${a.cidr.text}) and spoke '${b.owner.scope.node.id}' (${b.cidr.text}) overlap, so transit between them has no single destination; give each IDC distinct networks`,
-      ),
-    );
+    return hubTopologyProblems({
+      idcTransit: this.idcTransit,
+      routing: this.routing,
+      hasCloudNetwork: this.cloudEndpoints().length > 0,
+      spokes: this.spokeList.map((s) => ({ id: s.scope.node.id, cidrs: s.site.cidrs })),
+    });
   }
 }
