@@ -14,9 +14,11 @@ export const crossRegionPeersOverlap: Rule = {
     "Cross-region peering runs over the cloud's inter-region MPLS network, which routes by destination: when two peers of one VPC share addresses, traffic to them is ambiguous, so the cloud refuses it (same-region peerings do not affect each other).",
   fix: "Renumber one of the two peer VPCs, or connect it another way (e.g. a CCN) so the VPC's cross-region peers have disjoint CIDRs.",
   *check(context) {
+    const all = peeringEnds(context);
+    if (!all.some((p) => p.crossRegion)) return;
     const facts = factsOf(context);
     const byVpc = new Map<string, PeeringEnds[]>();
-    for (const ends of peeringEnds(context)) {
+    for (const ends of all) {
       for (const vpc of [ends.requester.logicalId, ends.accepter.logicalId]) {
         const list = byVpc.get(vpc) ?? [];
         list.push(ends);

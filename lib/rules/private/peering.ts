@@ -1,5 +1,5 @@
 import { ManifestResource } from "../../core/manifest";
-import { RegionInfo, tryFindRegion } from "../../core/profiles";
+import { CloudProfile, RegionInfo } from "../../core/profiles";
 import { RuleContext } from "../rule";
 import { resolve } from "./facts";
 import { propsOf, refId } from "./read";
@@ -26,6 +26,7 @@ export function peeringEnds(context: RuleContext): readonly PeeringEnds[] {
   let ends = cache.get(context.index);
   if (!ends) {
     ends = [];
+    const regions = regionsOf(context.profile);
     for (const peering of context.index.ofType("PeeringConnection")) {
       const p = propsOf(peering);
       const requester = resolve(context.index, refId(p.requesterVpc), "Vpc");
@@ -36,8 +37,8 @@ export function peeringEnds(context: RuleContext): readonly PeeringEnds[] {
         peering,
         requester,
         accepter,
-        requesterRegion: tryFindRegion(context.profile, requester.props.region),
-        accepterRegion: tryFindRegion(context.profile, accepter.props.region),
+        requesterRegion: regions.get(requester.props.region),
+        accepterRegion: regions.get(accepter.props.region),
         crossRegion: requester.props.region !== accepter.props.region,
         crossAccount: accepterAccount !== requester.account,
         accepterAccount,
@@ -46,6 +47,18 @@ export function peeringEnds(context: RuleContext): readonly PeeringEnds[] {
     cache.set(context.index, ends);
   }
   return ends;
+}
+
+const regionMaps = new WeakMap<CloudProfile, Map<string, RegionInfo>>();
+
+/** The profile's regions by name (a peering looks up two regions; apps have thousands). */
+function regionsOf(profile: CloudProfile): Map<string, RegionInfo> {
+  let map = regionMaps.get(profile);
+  if (!map) {
+    map = new Map(profile.regions.map((r) => [r.name, r]));
+    regionMaps.set(profile, map);
+  }
+  return map;
 }
 
 /** The end of `ends` that is not `vpcId`. */
