@@ -69,6 +69,27 @@ export interface IpsecVocabulary {
   readonly preSharedKey: { readonly pattern: RegExp; readonly maxLength: number; readonly description: string };
 }
 
+/** One price tier of cross-region peering: a daily peak up to `upToMbps` costs this much per Mbps per day, by region group. */
+export interface PeeringPriceTier {
+  /** Inclusive upper bound of the tier's daily peak, in Mbps. */
+  readonly upToMbps: number;
+  readonly pricePerMbpsDay: Readonly<Record<Geography, number>>;
+}
+
+/**
+ * Cross-region peering billing (seed 003, 计费模式): daily, paid by the
+ * requester; the day's peak is the highest 5-minute outbound sample plus the
+ * highest inbound one; the whole peak is priced at the tier it falls in.
+ * Above the last tier there is no list price (请与商务洽谈: contact sales).
+ */
+export interface PeeringTariff {
+  readonly currency: string;
+  /** Minutes each bandwidth sample averages over. */
+  readonly sampleMinutes: number;
+  /** Tiers in increasing order. */
+  readonly tiers: readonly PeeringPriceTier[];
+}
+
 export interface PeeringLimits {
   readonly crossRegion: boolean;
   /** Peering connections per VPC, both sides counted; undefined = no documented limit. */
@@ -78,6 +99,12 @@ export interface PeeringLimits {
   /** Days a pending request lives before it expires (seed 003: 7). */
   readonly pendingExpiryDays: number;
   readonly crossBorderNeedsApproval: boolean;
+  /**
+   * Price list of cross-region peering; same-region peering is free.
+   *
+   * @default - no published prices (the seeds give none for this cloud)
+   */
+  readonly crossRegionTariff?: PeeringTariff;
 }
 
 export interface CloudProfile {
@@ -158,6 +185,15 @@ const TENCENT: CloudProfile = {
     crossRegionBandwidthMbps: [1, 10000],
     pendingExpiryDays: 7,
     crossBorderNeedsApproval: true,
+    // seed 003 计费模式 table: 元/Mbps/天 by 北京·上海·广州 (mainland) / 香港 / 北美; 100 Mbps and above: 请与商务洽谈.
+    crossRegionTariff: {
+      currency: "CNY",
+      sampleMinutes: 5,
+      tiers: [
+        { upToMbps: 20, pricePerMbpsDay: { mainland: 20, hongkong: 120, northamerica: 120 } },
+        { upToMbps: 100, pricePerMbpsDay: { mainland: 12, hongkong: 80, northamerica: 80 } },
+      ],
+    },
   },
   vpnRouteTableGrayRelease: true,
   warnSharedAddressSpaceRoutes: false,
