@@ -1,6 +1,15 @@
 import { Command, CommanderError } from "commander";
 import { HybridlinkError } from "../core/errors";
+import { clockCommand } from "./commands/clock";
+import { configCommand } from "./commands/config";
+import { costCommand } from "./commands/cost";
+import { failCommand } from "./commands/fail";
+import { graphCommand } from "./commands/graph";
+import { matrixCommand } from "./commands/matrix";
+import { peeringCommand } from "./commands/peering";
+import { recoverCommand } from "./commands/recover";
 import { synthCommand } from "./commands/synth";
+import { traceCommand } from "./commands/trace";
 import { validateCommand } from "./commands/validate";
 import { CliIo, EXIT_USAGE } from "./io";
 
@@ -10,7 +19,20 @@ export function buildCli(io: CliIo): Command {
     .description("hybrid-cloud connectivity: validate, deploy to the simulated cloud, trace and drill")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  for (const command of [synthCommand(io), validateCommand(io)]) {
+  const commands = [
+    synthCommand(io),
+    validateCommand(io),
+    traceCommand(io),
+    matrixCommand(io),
+    failCommand(io),
+    recoverCommand(io),
+    clockCommand(io),
+    peeringCommand(io),
+    configCommand(io),
+    graphCommand(io),
+    costCommand(io),
+  ];
+  for (const command of commands) {
     program.addCommand(command.exitOverride());
   }
   return program;
@@ -36,10 +58,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 function processIo(): CliIo {
+  // A reader that stops early (`| head`) is not an error of ours.
+  if (process.stdout.listenerCount("error") === 0) {
+    process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(0);
+      throw err;
+    });
+  }
   return {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
     exitCode: () => undefined,
+    isTty: process.stdout.isTTY === true,
   };
 }
 

@@ -1,0 +1,76 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Command, Option } from "commander";
+import { HybridlinkError } from "../../core/errors";
+import { modelFromManifest } from "../../net/from-manifest";
+import { NetworkModel } from "../../net/model";
+import { analyzePair } from "../../net/pair";
+import { toDot } from "../graph/dot";
+import { toMermaid } from "../graph/mermaid";
+import { renderSvg } from "../graph/svg";
+import { topologyOf } from "../graph/topology";
+import { CliIo, EXIT_OK } from "../io";
+import { LogicalNames, NO_STACK, resolveCliEndpoint } from "../names";
+import { EngineOptions, withEngineOptions, withStackOption } from "../options";
+import { loadProgramOrManifest } from "../program";
+import { openExistingEngine, usingEngine } from "../session";
+import { stackNamesFor } from "../stack/lookup";
+
+interface GraphOptions extends EngineOptions {
+  readonly format: "svg" | "dot" | "mermaid";
+  readonly out?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * `hybridlink graph [program]`: the topology drawn by Graphviz (SVG, or the
+ * DOT itself) or as Mermaid; with `--from/--to`, the traced path in red.
+ * Without a program it draws the live simulated cloud; with one, the app as
+ * synthesized (every tunnel up, same-account peerings active).
+ */
+export function graphCommand(io: CliIo): Command {
+  const command = new Command("graph")
+    .description("draw the topology (SVG via Graphviz, DOT or Mermaid), optionally with a trace highlighted")
+    .argument("[program]", "draw this app as synthesized instead of the deployed network (a .ts program, a folder, or a manifest .json)")
+    .addOption(new Option("--format <format>", "svg, dot or mermaid").choices(["svg", "dot", "mermaid"]).default("svg"))
+    .option("-o, --out <file>", "write the drawing to a file instead of standard output")
+    .option("--from <endpoint>", "highlight the trace from this endpoint (with --to)")
+    .option("--to <endpoint>", "highlight the trace to this endpoint (with --from)");
+  withStackOption(withEngineOptions(command));
+  return command.action(async (program: string | undefined, options: GraphOptions) => {
+    if ((options.from === undefined) !== (options.to === undefined)) {
+      throw new HybridlinkError("UsageTrace", "A highlighted trace needs both ends: --from <endpoint> --to <endpoint>.");
+    }
+    const drawing = program
+      ? await draw(modelFromManifest(loadProgramOrManifest(program).manifest), NO_STACK, options)
+      : await usingEngine(openExistingEngine(options), (engine) => draw(engine.networkModel(), stackNamesFor(engine, options), options));
+    if (options.out) {
+      fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+      fs.writeFileSync(options.out, drawing.text);
+    }
+    if (options.json) io.out(JSON.stringify({ format: options.format, ...(options.out ? { writtenTo: options.out } : {}), ...drawing.summary }, null, 2));
+    else if (options.out) io.out(`${options.format} topology (${drawing.summary.nodes} nodes, ${drawing.summary.edges} links) written to ${options.out}`);
+    else io.out(drawing.text.trimEnd());
+    io.exitCode(EXIT_OK);
+  });
+}
+
+async function draw(model: NetworkModel, names: LogicalNames, options: GraphOptions) {
+  const pair =
+    options.from !== undefined && options.to !== undefined
+      ? analyzePair(model, resolveCliEndpoint(model, options.from, names), resolveCliEndpoint(model, options.to, names))
+      : undefined;
+  const topology = topologyOf(model, pair);
+  const dot = toDot(topology);
+  const text = options.format === "mermaid" ? toMermaid(topology) : options.format === "dot" ? dot : await renderSvg(dot);
+  return {
+    text,
+    summary: {
+      nodes: topology.nodes.length,
+      edges: topology.edges.length,
+      highlighted: [...topology.highlighted].sort(),
+      ...(pair ? { trace: { from: pair.from.id, to: pair.to.id, verdict: pair.verdict } } : {}),
+    },
+  };
+}

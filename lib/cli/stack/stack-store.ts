@@ -1,0 +1,191 @@
+import type { Statement } from "better-sqlite3";
+import { AppSettings, Intent, ResourceType } from "../../core/manifest";
+import { Db, openDatabase } from "../../../providers/cloud/store";
+
+/** Where one resource of a stack is in its life, as `up`/`destroy` recorded it. */
+export type StackResourceStatus =
+  /** A create was sent (with the recorded client token); the cloud ID is not known yet. */
+  | "CREATING"
+  /** Exists in the cloud with the recorded inputs. */
+  | "READY"
+  /** A delete was sent; the record goes once the cloud confirms. */
+  | "DELETING";
+
+/** A deployed app: what `up` deployed, under one stack name. */
+export interface StackInfo {
+  readonly name: string;
+  /** The program (or manifest) last deployed, as given on the command line. */
+  readonly program: string;
+  readonly app: AppSettings;
+  /** The app's declared intents, so drills can check them without the program. */
+  readonly intents: readonly Intent[];
+  /** Engine time of the last change. */
+  readonly updatedAt: number;
+}
+
+/** One resource of a stack: its logical ID, cloud ID and what was applied. Never a pre-shared key. */
+export interface StackResource {
+  readonly logicalId: string;
+  /** Construct path, for messages. */
+  readonly path: string;
+  readonly type: ResourceType;
+  readonly account: string;
+  readonly cloudId?: string;
+  /** The inputs applied (references as cloud IDs; a secret only as a digest). */
+  readonly inputs: Record<string, unknown>;
+  /** What the cloud returned (ID, public IP, state…). */
+  readonly outputs: Record<string, unknown>;
+  readonly status: StackResourceStatus;
+  readonly dependsOn: readonly string[];
+  /** The idempotency token of this resource's create: a resumed `up` retries with it, so nothing is created twice. */
+  readonly clientToken: string;
+}
+
+/**
+ * Stack state for `plan`/`up`/`destroy`, kept in the engine's own store file
+ * (tables `stacks` and `stack_resources`, created by the engine's migrations),
+ * so a deployment and its record travel together. Each write is one
+ * statement, committed at once: an interrupted `up` keeps everything it
+ * recorded.
+ */
+export class StackStore {
+  /** Opens the stack tables of the store at `file` (a second connection beside the engine's). */
+  public static open(file: string): StackStore {
+    return new StackStore(openDatabase(file));
+  }
+
+  private readonly selectStacks: Statement;
+  private readonly selectStack: Statement;
+  private readonly upsertStack: Statement;
+  private readonly deleteStack: Statement;
+  private readonly selectResources: Statement;
+  private readonly upsertResource: Statement;
+  private readonly deleteResource: Statement;
+  private readonly deleteResources: Statement;
+  private readonly selectByCloudId: Statement;
+
+  private constructor(private readonly db: Db) {
+    this.selectStacks = db.prepare("SELECT name, program, app, intents, updated_at FROM stacks ORDER BY name");
+    this.selectStack = db.prepare("SELECT name, program, app, intents, updated_at FROM stacks WHERE name = ?");
+    this.upsertStack = db.prepare(
+      `INSERT INTO stacks (name, program, app, intents, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET program = excluded.program, app = excluded.app, intents = excluded.intents, updated_at = excluded.updated_at`,
+    );
+    this.deleteStack = db.prepare("DELETE FROM stacks WHERE name = ?");
+    this.selectResources = db.prepare(
+      `SELECT logical_id, path, type, account, cloud_id, inputs, outputs, status, depends_on, client_token
+       FROM stack_resources WHERE stack = ? ORDER BY logical_id`,
+    );
+    this.upsertResource = db.prepare(
+      `INSERT INTO stack_resources (stack, logical_id, path, type, account, cloud_id, inputs, outputs, status, depends_on, client_token)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (stack, logical_id) DO UPDATE SET path = excluded.path, type = excluded.type, account = excluded.account,
+         cloud_id = excluded.cloud_id, inputs = excluded.inputs, outputs = excluded.outputs, status = excluded.status,
+         depends_on = excluded.depends_on, client_token = excluded.client_token`,
+    );
+    this.deleteResource = db.prepare("DELETE FROM stack_resources WHERE stack = ? AND logical_id = ?");
+    this.deleteResources = db.prepare("DELETE FROM stack_resources WHERE stack = ?");
+    this.selectByCloudId = db.prepare("SELECT stack, logical_id FROM stack_resources WHERE cloud_id = ?");
+  }
+
+  /** Every stack in the store, by name. */
+  public stacks(): StackInfo[] {
+    return (this.selectStacks.all() as StackRow[]).map(toStack);
+  }
+
+  /** The stack of that name, or undefined. */
+  public tryGetStack(name: string): StackInfo | undefined {
+    const row = this.selectStack.get(name) as StackRow | undefined;
+    return row ? toStack(row) : undefined;
+  }
+
+  /** Records (or updates) a stack's settings. */
+  public putStack(stack: StackInfo): void {
+    this.upsertStack.run(stack.name, stack.program, JSON.stringify(stack.app), JSON.stringify(stack.intents), stack.updatedAt);
+  }
+
+  /** Forgets a stack and all its resource records. */
+  public removeStack(name: string): void {
+    this.db.transaction(() => {
+      this.deleteResources.run(name);
+      this.deleteStack.run(name);
+    })();
+  }
+
+  /** The resource records of a stack, by logical ID. */
+  public resources(stack: string): StackResource[] {
+    return (this.selectResources.all(stack) as ResourceRowRaw[]).map(toResource);
+  }
+
+  /** Records one resource at once (its own transaction): what `up` has done survives an interruption. */
+  public putResource(stack: string, r: StackResource): void {
+    this.upsertResource.run(
+      stack,
+      r.logicalId,
+      r.path,
+      r.type,
+      r.account,
+      r.cloudId ?? null,
+      JSON.stringify(r.inputs),
+      JSON.stringify(r.outputs),
+      r.status,
+      JSON.stringify(r.dependsOn),
+      r.clientToken,
+    );
+  }
+
+  /** Forgets one resource record. */
+  public removeResource(stack: string, logicalId: string): void {
+    this.deleteResource.run(stack, logicalId);
+  }
+
+  /** Which stack and logical ID a cloud ID belongs to. */
+  public tryFindByCloudId(cloudId: string): { stack: string; logicalId: string } | undefined {
+    const row = this.selectByCloudId.get(cloudId) as { stack: string; logical_id: string } | undefined;
+    return row ? { stack: row.stack, logicalId: row.logical_id } : undefined;
+  }
+
+  public close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+interface StackRow {
+  name: string;
+  program: string;
+  app: string;
+  intents: string;
+  updated_at: number;
+}
+
+interface ResourceRowRaw {
+  logical_id: string;
+  path: string;
+  type: string;
+  account: string;
+  cloud_id: string | null;
+  inputs: string;
+  outputs: string;
+  status: string;
+  depends_on: string;
+  client_token: string;
+}
+
+function toStack(row: StackRow): StackInfo {
+  return { name: row.name, program: row.program, app: JSON.parse(row.app), intents: JSON.parse(row.intents), updatedAt: row.updated_at };
+}
+
+function toResource(row: ResourceRowRaw): StackResource {
+  return {
+    logicalId: row.logical_id,
+    path: row.path,
+    type: row.type as ResourceType,
+    account: row.account,
+    ...(row.cloud_id !== null ? { cloudId: row.cloud_id } : {}),
+    inputs: JSON.parse(row.inputs),
+    outputs: JSON.parse(row.outputs),
+    status: row.status as StackResourceStatus,
+    dependsOn: JSON.parse(row.depends_on),
+    clientToken: row.client_token,
+  };
+}
