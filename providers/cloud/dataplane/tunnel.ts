@@ -1,5 +1,5 @@
 import { CustomerDeviceSpec, HealthCheck, IkeOptions, SpdPolicy } from "../../../lib/core/manifest";
-import { ResourceRow, Store } from "../store";
+import { FaultRecord, ResourceRow, Store } from "../store";
 import { sameBlocks, tunnelSelectors } from "./selectors";
 
 /** Why a tunnel does not carry traffic. */
@@ -37,6 +37,25 @@ interface ConnectionProps {
   readonly customerDevice?: Omit<CustomerDeviceSpec, "preSharedKey">;
 }
 
+/**
+ * Whether the health check believes the tunnel down at `now`. The tunnel is
+ * down over the union of its device's and its site's faults; the check needs
+ * `detection` ms of failed probes to declare it down, so an outage shorter
+ * than that goes unnoticed, and recovery is noticed `detection` ms late.
+ */
+export function detectedDown(faults: readonly FaultRecord[], detection: number, now: number): boolean {
+  const outages = faults
+    .map((f) => [f.failedAt, f.recoveredAt ?? Infinity] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of outages) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged.some(([start, end]) => end - start >= detection && now >= start + detection && now < end + detection);
+}
+
 /** Whether both ends of a connection agree, and if not, the first disagreement. */
 export function negotiate(conn: ResourceRow, store: Store): { reason?: TunnelDownReason; detail?: string } {
   const p = conn.props as unknown as ConnectionProps;
@@ -65,8 +84,8 @@ export function negotiate(conn: ResourceRow, store: Store): { reason?: TunnelDow
 /**
  * The state of a connection at `now`. A failed device (or site) takes the
  * tunnel down at once; an enabled health check notices after interval ×
- * retries and notices recovery as late, so `routable` lags `tunnelUp` by that
- * detection time. Without a health check `routable` stays true: routes never
+ * retries (if the outage lasts that long) and notices recovery as late, so
+ * `routable` lags `tunnelUp` by that detection time. Without a health check `routable` stays true: routes never
  * move and traffic is blackholed (seed 001, DESIGN "Health checks and time").
  */
 export function tunnelStatus(conn: ResourceRow, store: Store, now: number): TunnelStatus {
@@ -86,12 +105,8 @@ export function tunnelStatus(conn: ResourceRow, store: Store, now: number): Tunn
 
   let routable = true;
   if (healthCheckEnabled) {
-    const detection = hc!.intervalMs * hc!.retries;
     const history = [...(device ? store.faults.history(device.id) : []), ...(siteId ? store.faults.history(siteId) : [])];
-    const detectedDown = history.some(
-      (f) => now >= f.failedAt + detection && (f.recoveredAt === undefined || now < f.recoveredAt + detection),
-    );
-    routable = gatewayReady && negotiated && !detectedDown;
+    routable = gatewayReady && negotiated && !detectedDown(history, hc!.intervalMs * hc!.retries, now);
   }
 
   const base = { negotiated, tunnelUp, routable, healthCheckEnabled };
