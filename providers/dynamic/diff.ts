@@ -1,0 +1,64 @@
+import { ResourceType } from "../../lib/core/manifest";
+import { ACCEPT_INPUT, FIELD_TABLES } from "./fields";
+import { isSecretDigest, matchesDigest } from "./secrets";
+import { containsUnknown, getPath, JsonObject, sameValue, UNKNOWN, unwrapSecrets, withPath } from "./values";
+
+/** What changing a resource's inputs from `olds` to `news` takes. */
+export interface DiffResult {
+  /** True when any input changed. */
+  readonly changes: boolean;
+  /** Changed inputs that need a new resource (a replacement). */
+  readonly replaces: readonly string[];
+  /** Changed inputs the cloud modifies in place. */
+  readonly updates: readonly string[];
+  /**
+   * Delete the old resource before creating its replacement: the cloud keeps
+   * names, addresses and routes unique, so the two could not coexist.
+   */
+  readonly deleteBeforeReplace: boolean;
+}
+
+/**
+ * The one diff of both deployment doors (Pulumi's `diff` and the CLI plan).
+ * Each input that changed is a replacement when the cloud cannot modify it
+ * (FIELD_TABLES), or when a modifiable one is removed (Modify sets values, it
+ * cannot clear them); otherwise an in-place update. A value not known yet
+ * counts as changed. Secrets compare against a plain old value or a digest.
+ */
+export function diff(type: ResourceType, olds: JsonObject, news: JsonObject): DiffResult {
+  const table = FIELD_TABLES[type];
+  const oldValues = unwrapSecrets(olds) as JsonObject;
+  const newValues = unwrapSecrets(news) as JsonObject;
+  const replaces: string[] = [];
+  const updates: string[] = [];
+  for (const field of table.inputs) {
+    if (!fieldChanged(field, table.secrets, oldValues, newValues)) continue;
+    const removed = newValues[field] === undefined || newValues[field] === null;
+    const mutable = table.mutable.includes(field) && (field === ACCEPT_INPUT || !removed);
+    (mutable ? updates : replaces).push(field);
+  }
+  return {
+    changes: replaces.length + updates.length > 0,
+    replaces,
+    updates,
+    deleteBeforeReplace: replaces.length > 0,
+  };
+}
+
+function fieldChanged(field: string, secrets: readonly string[], olds: JsonObject, news: JsonObject): boolean {
+  let oldRest: JsonObject = { [field]: olds[field] };
+  let newRest: JsonObject = { [field]: news[field] };
+  for (const path of secrets) {
+    if (path !== field && !path.startsWith(`${field}.`)) continue;
+    if (!sameSecret(getPath(olds, path), getPath(news, path))) return true;
+    oldRest = withPath(oldRest, path, undefined);
+    newRest = withPath(newRest, path, undefined);
+  }
+  return containsUnknown(newRest[field]) || !sameValue(oldRest[field], newRest[field]);
+}
+
+function sameSecret(old: unknown, current: unknown): boolean {
+  if (current === UNKNOWN) return false;
+  if (isSecretDigest(old)) return typeof current === "string" && matchesDigest(old, current);
+  return sameValue(old, current);
+}
