@@ -2,6 +2,7 @@ import { ResourceType } from "../../../lib/core/manifest";
 import { CCN_ATTACHMENT_KIND, CCN_KIND } from "./ccn";
 import { CLOCK_ACTIONS } from "./clock";
 import { CUSTOMER_GATEWAY_KIND } from "./customer-gateway";
+import { DATAPLANE_ACTIONS } from "./dataplane";
 import { DEVICE_CONFIG_ACTIONS } from "./device-config";
 import { DIRECT_CONNECT_GATEWAY_KIND } from "./direct-connect-gateway";
 import { FAULT_ACTIONS } from "./faults";
@@ -49,6 +50,7 @@ export function allActions(extra: readonly ActionDefinition[] = []): ActionDefin
     ...CLOCK_ACTIONS,
     ...FAULT_ACTIONS,
     ...DEVICE_CONFIG_ACTIONS,
+    ...DATAPLANE_ACTIONS,
     ...extra,
   ];
 }

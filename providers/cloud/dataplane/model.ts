@@ -1,6 +1,7 @@
 import { CcnInstanceType, RouteNextHopType, SpdPolicy, VpnGatewayType, VpnRouteType } from "../../../lib/core/manifest";
 import { CloudProfile, preferenceRank } from "../../../lib/core/profiles";
 import { NetworkModel } from "../../../lib/net/model";
+import { ResourceType } from "../../../lib/core/manifest";
 import { ResourceRow, Store } from "../store";
 import { tunnelStatus } from "./tunnel";
 
@@ -10,10 +11,13 @@ import { tunnelStatus } from "./tunnel";
  * advances), gateways available once provisioned, tunnels up only when both
  * ends agree and device and site are up, health-check detection on the engine
  * clock, gateway-route ranks from the profile's preference vocabulary.
- * Every account's resources are included: packets cross accounts over peerings.
+ * By default every account's resources are included (the simulator operator's
+ * view). `visibleTo` narrows it to what one account may analyse: its own
+ * resources, plus the VPCs at the other end of its peerings with their subnets,
+ * route tables and routes (packets cross accounts there, and replies need them).
  */
-export function buildNetworkModel(store: Store, profile: CloudProfile, now: number): NetworkModel {
-  const r = store.resources;
+export function buildNetworkModel(store: Store, profile: CloudProfile, now: number, visibleTo?: string): NetworkModel {
+  const r = visibleTo === undefined ? store.resources : accountView(store, visibleTo);
   const p = <T>(row: ResourceRow) => row.props as unknown as T;
   const deviceUp = (id: string, site?: string) =>
     store.faults.tryGetOpen(id) === undefined && (site === undefined || store.faults.tryGetOpen(site) === undefined);
@@ -95,4 +99,32 @@ export function buildNetworkModel(store: Store, profile: CloudProfile, now: numb
       return { id: g.id, name: gp.name, ipAddress: gp.ipAddress, ...(gp.site ? { site: gp.site } : {}), up: deviceUp(g.id, gp.site) };
     }),
   };
+}
+
+/** The rows of each type that one account may analyse. */
+function accountView(store: Store, account: string): { ofType(type: ResourceType): ResourceRow[] } {
+  const all = (type: ResourceType) => store.resources.ofType(type);
+  const peerings = all("PeeringConnection").filter((p) => p.account === account || p.peerAccount === account);
+  const vpcs = new Set(all("Vpc").filter((v) => v.account === account).map((v) => v.id));
+  for (const p of peerings) {
+    vpcs.add(p.props.requesterVpc as string);
+    vpcs.add(p.props.accepterVpc as string);
+  }
+  const tables = new Set(all("RouteTable").filter((t) => vpcs.has(t.props.vpc as string)).map((t) => t.id));
+  const visible = (row: ResourceRow): boolean => {
+    switch (row.type) {
+      case "Vpc":
+        return vpcs.has(row.id);
+      case "Subnet":
+      case "RouteTable":
+        return vpcs.has(row.props.vpc as string);
+      case "Route":
+        return tables.has(row.props.routeTable as string);
+      case "PeeringConnection":
+        return row.account === account || row.peerAccount === account;
+      default:
+        return row.account === account;
+    }
+  };
+  return { ofType: (type) => all(type).filter(visible) };
 }
