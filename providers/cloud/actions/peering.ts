@@ -4,7 +4,8 @@ import { checkPeeringOperation, peeringExpiryMs, peeringRoles } from "../lifecyc
 import { JsonObject, ParamReader } from "../params";
 import { ResourceRow } from "../store";
 import { firstOverlap } from "../validation/addressing";
-import { deleteResource, describeItem, KindRegistry, matches, ResourceKind } from "./kind";
+import { describeItem, KindRegistry, matches, ResourceKind } from "./kind";
+import { deleteResource } from "./references";
 import { checkPrefix, findVisible, readOwnedRef } from "./lookup";
 import { ActionContext, ActionDefinition, isoTime } from "./types";
 

@@ -16,7 +16,6 @@ export class FaultTable {
   private readonly selectOpen: Statement;
   private readonly close: Statement;
   private readonly selectFor: Statement;
-  private readonly selectAll: Statement;
   private readonly deleteFor: Statement;
 
   constructor(db: Db) {
@@ -26,7 +25,6 @@ export class FaultTable {
     );
     this.close = db.prepare("UPDATE faults SET recovered_at = ? WHERE seq = ?");
     this.selectFor = db.prepare("SELECT * FROM faults WHERE target_id = ? ORDER BY failed_at, seq");
-    this.selectAll = db.prepare("SELECT * FROM faults ORDER BY failed_at, seq");
     this.deleteFor = db.prepare("DELETE FROM faults WHERE target_id = ?");
   }
 
@@ -50,10 +48,6 @@ export class FaultTable {
 
   public history(targetId: string): FaultRecord[] {
     return (this.selectFor.all(targetId) as RawFault[]).map(toFault);
-  }
-
-  public all(): FaultRecord[] {
-    return (this.selectAll.all() as RawFault[]).map(toFault);
   }
 
   /** Forgets a deleted target's history. */
