@@ -1,4 +1,5 @@
 import { NetConnection, NetworkModel } from "./model";
+import { Trace } from "./verdicts";
 
 /**
  * Failures as model transforms. A failed customer-gateway device takes its
@@ -17,6 +18,8 @@ export interface FailureCase {
   readonly name: string;
   /** For people: "customer gateway Idc/Device1 down". */
   readonly description: string;
+  /** IDs of the connections and peerings whose state the failure changes. */
+  readonly affects: readonly string[];
   /** The model in steady state after detection of this failure. */
   apply(): NetworkModel;
 }
@@ -53,14 +56,17 @@ function tunnelDown(c: NetConnection, phase: DetectionPhase): NetConnection {
  */
 export function singleFailures(model: NetworkModel): FailureCase[] {
   const out: FailureCase[] = [];
-  const withTunnel = new Set(model.connections.map((c) => c.customerGateway));
+  const tunnelsOf = new Map<string, string[]>();
+  for (const c of model.connections) tunnelsOf.set(c.customerGateway, [...(tunnelsOf.get(c.customerGateway) ?? []), c.id]);
   for (const device of model.customerGateways) {
-    if (!device.up || !withTunnel.has(device.id)) continue;
+    const tunnels = tunnelsOf.get(device.id);
+    if (!device.up || !tunnels) continue;
     out.push({
       kind: "DEVICE",
       id: device.id,
       name: device.name,
       description: `customer gateway ${device.name} (${device.ipAddress}) down`,
+      affects: tunnels,
       apply: () => failDevice(model, device.id),
     });
   }
@@ -71,6 +77,7 @@ export function singleFailures(model: NetworkModel): FailureCase[] {
       id: connection.id,
       name: connection.name,
       description: `tunnel of connection ${connection.name} down`,
+      affects: [connection.id],
       apply: () => failTunnel(model, connection.id),
     });
   }
@@ -81,8 +88,28 @@ export function singleFailures(model: NetworkModel): FailureCase[] {
       id: peering.id,
       name: peering.name,
       description: `peering ${peering.name} down`,
+      affects: [peering.id],
       apply: () => failPeering(model, peering.id),
     });
   }
   return out;
+}
+
+/**
+ * Whether a failure can change the outcome of these traces. A walk reads the
+ * state of only the peering it crosses and the tunnels it takes (routes
+ * preferred over the chosen one are already unusable, later ones are not
+ * consulted), and every one of those is named in its hops; a failure that
+ * touches none of them leaves the traces exactly as they are.
+ */
+export function failureTouches(failure: FailureCase, traces: readonly Trace[]): boolean {
+  const onPath = new Set<string>();
+  for (const t of traces) {
+    for (const h of t.hops) {
+      onPath.add(h.at.id);
+      if (h.entry?.entryId) onPath.add(h.entry.entryId);
+      if (h.entry?.nextHop) onPath.add(h.entry.nextHop);
+    }
+  }
+  return failure.affects.some((id) => onPath.has(id));
 }

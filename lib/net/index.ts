@@ -17,6 +17,6 @@ export {
 } from "./endpoints";
 export { modelFromManifest } from "./from-manifest";
 export type { ModelFromManifestOptions } from "./from-manifest";
-export { failDevice, failPeering, failTunnel, singleFailures } from "./failures";
+export { failDevice, failPeering, failTunnel, failureTouches, singleFailures } from "./failures";
 export type { DetectionPhase, FailureCase } from "./failures";
 export { formatHop, formatPair, formatTrace, formatTraceInline } from "./format";

@@ -1,4 +1,10 @@
-import { analyzePair, failDevice, reachabilityMatrix, singleFailures } from "../../lib/net";
+import { analyzePair, failDevice, failureTouches, listEndpoints, reachabilityMatrix, singleFailures } from "../../lib/net";
+import { Scenario } from "./scenarios/common";
+import { buildHa } from "./scenarios/ha";
+import { buildLoop } from "./scenarios/loop";
+import { buildP3 } from "./scenarios/p3";
+import { buildS5b } from "./scenarios/s5b";
+import { buildS6 } from "./scenarios/s6";
 import { endpointIds, synthModel } from "./scenarios/common";
 import { buildP1 } from "./scenarios/p1";
 import { buildS4 } from "./scenarios/s4";
@@ -7,11 +13,11 @@ import { buildS5a } from "./scenarios/s5a";
 describe("singleFailures", () => {
   test("S5a: each device and each tunnel that is up", () => {
     const { model } = synthModel(buildS5a().app);
-    expect(singleFailures(model).map((f) => [f.kind, f.id])).toEqual([
-      ["DEVICE", "Idc/Device1"],
-      ["DEVICE", "Idc/Device2"],
-      ["TUNNEL", "Gateway/Tunnel1"],
-      ["TUNNEL", "Gateway/Tunnel2"],
+    expect(singleFailures(model).map((f) => [f.kind, f.id, f.affects])).toEqual([
+      ["DEVICE", "Idc/Device1", ["Gateway/Tunnel1"]],
+      ["DEVICE", "Idc/Device2", ["Gateway/Tunnel2"]],
+      ["TUNNEL", "Gateway/Tunnel1", ["Gateway/Tunnel1"]],
+      ["TUNNEL", "Gateway/Tunnel2", ["Gateway/Tunnel2"]],
     ]);
   });
 
@@ -64,6 +70,54 @@ describe("singleFailures", () => {
       for (const b of endpointIds(s)) {
         if (a === b) continue;
         expect([a, b, matrix.verdict(a, b)]).toEqual([a, b, a === idc1 || b === idc1 ? "UNREACHABLE" : "REACHABLE"]);
+      }
+    }
+  });
+});
+
+describe("failureTouches", () => {
+  test("S5a: only the active device and tunnel lie on the VPC ↔ IDC path", () => {
+    const { model } = synthModel(buildS5a().app);
+    const p = analyzePair(model, "Vpc", "Idc");
+    expect(singleFailures(model).map((f) => [f.id, failureTouches(f, [p.forward, p.reverse])])).toEqual([
+      ["Idc/Device1", true],
+      ["Idc/Device2", false],
+      ["Gateway/Tunnel1", true],
+      ["Gateway/Tunnel2", false],
+    ]);
+  });
+
+  // The intent rules skip failures off the path; this checks that it never changes an answer.
+  // Every row has all three cells: jest would take a missing last one for a `done` callback.
+  const scenarios: Array<[string, () => Scenario, { acceptCrossAccountPeerings?: "all" }]> = [
+    ["S4", buildS4, {}],
+    ["S5a", buildS5a, {}],
+    ["S5b", buildS5b, {}],
+    ["S5a without health checks", () => buildS5a({ healthChecks: false }), {}],
+    ["HA", buildHa, {}],
+    ["S6", buildS6, {}],
+    ["P1", buildP1, {}],
+    ["P3 accepted", buildP3, { acceptCrossAccountPeerings: "all" }],
+    ["loop", buildLoop, {}],
+  ];
+  test.each(scenarios)("%s: a failure off both paths of a pair leaves both traces as they were", (_name, build, options) => {
+    const { model } = synthModel(build().app, options);
+    const endpoints = listEndpoints(model);
+    for (const failure of singleFailures(model)) {
+      const failed = failure.apply();
+      for (const a of endpoints) {
+        for (const b of endpoints) {
+          const before = analyzePair(model, a, b);
+          if (failureTouches(failure, [before.forward, before.reverse])) continue;
+          const after = analyzePair(failed, a, b);
+          expect([failure.id, a.id, b.id, after.forward.verdict, after.reverse.verdict]).toEqual([
+            failure.id,
+            a.id,
+            b.id,
+            before.forward.verdict,
+            before.reverse.verdict,
+          ]);
+        }
       }
     }
   });
