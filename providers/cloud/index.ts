@@ -6,6 +6,7 @@ export { CloudEngine } from "./engine";
 export type { CloudEngineOptions, RequestContext } from "./engine";
 export { CloudError } from "./errors";
 export { ACTIONS_BY_TYPE } from "./actions";
+export { NOUNS } from "./actions/lookup";
 export type { CrudNames } from "./actions/kind";
 export { ID_PREFIXES } from "./ids";
 export { parseDuration } from "./clock";

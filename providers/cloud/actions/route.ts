@@ -3,7 +3,7 @@ import { CloudError } from "../errors";
 import { ParamReader } from "../params";
 import { ResourceRow } from "../store";
 import { readCidr } from "../validation/addressing";
-import { ResourceKind } from "./kind";
+import { matches, ResourceKind } from "./kind";
 import { canSee, checkPrefix, NOUNS, readOwnedRef } from "./lookup";
 import { ActionContext } from "./types";
 
@@ -17,6 +17,10 @@ export const ROUTE_KIND: ResourceKind = {
   mutable: ["enabled"],
   refFields: { routeTable: ["RouteTable"], nextHop: ["PeeringConnection", "VpnGateway", "Ccn"] },
   scopeField: "routeTable",
+  extraFilters: {
+    /** The routes of every table of this VPC. */
+    vpc: (item, values) => matches(item.vpc, values),
+  },
   plan(params, ctx) {
     const table = readOwnedRef(params, "routeTable", "RouteTable", ctx);
     const vpc = ctx.store.resources.tryGet(table.props.vpc as string)!;
@@ -42,6 +46,10 @@ export const ROUTE_KIND: ResourceKind = {
   modify(_row, params) {
     const enabled = params.optionalBoolean("enabled");
     return { props: enabled !== undefined ? { enabled } : {} };
+  },
+  attributes(row, ctx) {
+    const table = ctx.store.resources.tryGet(row.props.routeTable as string);
+    return table ? { vpc: table.props.vpc } : {};
   },
 };
 

@@ -130,6 +130,21 @@ describe("Create and Describe", () => {
     expect(refusal(() => w.request("DescribeSubnets", { ids: ["subnet-0000zzzz"] })).code).toBe("ResourceNotFound");
   });
 
+  test("routes filter by their table's VPC and by next hop", () => {
+    const engine = memoryEngine();
+    const w = new World(engine);
+    const v1 = w.vpc(["10.0.0.0/16"]);
+    const v2 = w.vpc(["10.1.0.0/16"]);
+    const ccn = w.request("CreateCcn", { name: "c" }).id;
+    const r1 = w.request("CreateRoute", { routeTable: v1.table, destinationCidr: "10.9.0.0/16", nextHopType: "CCN", nextHop: ccn, enabled: true });
+    const r2 = w.request("CreateRoute", { routeTable: v2.table, destinationCidr: "10.9.0.0/16", nextHopType: "CCN", nextHop: ccn, enabled: false });
+    expect(r1.vpc).toBe(v1.vpc);
+    const ids = (filters: object) => (w.request("DescribeRoutes", { filters }).items as Array<{ id: string }>).map((i) => i.id);
+    expect(ids({ vpc: v2.vpc })).toEqual([r2.id]);
+    expect(ids({ nextHop: ccn })).toEqual([r1.id, r2.id]);
+    expect(ids({ enabled: true })).toEqual([r1.id]);
+  });
+
   test("peerings filter by either end's VPC and by state", () => {
     const engine = memoryEngine();
     const a = new World(engine);
@@ -191,6 +206,22 @@ describe("Modify", () => {
   });
 });
 
+describe("peering bandwidth (seed 003)", () => {
+  test("a cross-region cap can be modified within 1–10,000 Mbps; a same-region peering takes none", () => {
+    const engine = memoryEngine();
+    const w = new World(engine);
+    const v1 = w.vpc(["10.0.0.0/16"]);
+    const v2 = w.vpc(["10.1.0.0/16"], "ap-beijing");
+    const v3 = w.vpc(["10.2.0.0/16"]);
+    const cross = w.request("CreateVpcPeeringConnection", { name: "x", requesterVpc: v1.vpc, accepterVpc: v2.vpc, accepterAccount: ACCOUNT_A, bandwidthMbps: 100 });
+    expect(cross).toMatchObject({ crossRegion: true, requesterRegion: "ap-guangzhou", accepterRegion: "ap-beijing", bandwidthMbps: 100 });
+    expect(w.request("ModifyVpcPeeringConnection", { id: cross.id, bandwidthMbps: 10000 }).bandwidthMbps).toBe(10000);
+    expect(refusal(() => w.request("ModifyVpcPeeringConnection", { id: cross.id, bandwidthMbps: 0 })).code).toBe("InvalidParameterValue.Bandwidth");
+    const same = w.request("CreateVpcPeeringConnection", { name: "s", requesterVpc: v1.vpc, accepterVpc: v3.vpc, accepterAccount: ACCOUNT_A });
+    expect(refusal(() => w.request("ModifyVpcPeeringConnection", { id: same.id, bandwidthMbps: 100 })).code).toBe("InvalidParameterValue.Bandwidth");
+  });
+});
+
 describe("Delete", () => {
   test("refuses while others depend on the resource, naming them; a route table takes its routes along", () => {
     const engine = memoryEngine();
@@ -211,6 +242,28 @@ describe("Delete", () => {
     w.request("DeleteVpc", { id: v.vpc });
     w.request("DeleteCcn", { id: ccn });
     expect(w.request("DescribeVpcs", {}).totalCount).toBe(0);
+  });
+
+  test("refuses VPN resources still in use: device by its tunnel, gateway by its tunnels, tunnel by its routes", () => {
+    const engine = memoryEngine();
+    const w = new World(engine);
+    const { vpc, table } = w.vpc(["10.0.0.0/16"]);
+    const gw = w.gateway(vpc);
+    const site = w.site(["192.168.0.0/16"]);
+    const dev = w.device("203.0.113.1", site);
+    const conn = w.connection(gw, dev);
+    const gwRoute = w.request("CreateVpnGatewayRoute", { vpnGateway: gw, destinationCidr: "192.168.0.0/16", nextHop: conn, publishToVpc: false, enabled: true }).id as string;
+    const vpcRoute = w.request("CreateRoute", { routeTable: table, destinationCidr: "192.168.0.0/16", nextHopType: "VPN_GATEWAY", nextHop: gw, enabled: true }).id as string;
+    expect(refusal(() => w.request("DeleteIdcSite", { id: site })).message).toContain(dev);
+    expect(refusal(() => w.request("DeleteCustomerGateway", { id: dev })).message).toContain(conn);
+    expect(refusal(() => w.request("DeleteVpnConnection", { id: conn })).message).toContain(gwRoute);
+    const gwInUse = refusal(() => w.request("DeleteVpnGateway", { id: gw }));
+    expect(gwInUse.code).toBe("ResourceInUse");
+    for (const id of [conn, gwRoute, vpcRoute]) expect(gwInUse.message).toContain(id);
+    for (const [action, id] of [["DeleteRoute", vpcRoute], ["DeleteVpnGatewayRoute", gwRoute], ["DeleteVpnConnection", conn], ["DeleteVpnGateway", gw], ["DeleteCustomerGateway", dev], ["DeleteIdcSite", site]]) {
+      w.request(action, { id });
+    }
+    expect(w.request("DescribeVpnGateways", {}).totalCount).toBe(0);
   });
 
   test("of something already gone is ResourceNotFound", () => {
