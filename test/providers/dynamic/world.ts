@@ -98,3 +98,13 @@ export function worldResource(name: string): WorldResource {
   if (!r) throw new Error(`fixture: no resource '${name}'`);
   return r;
 }
+
+/** The in-memory store of a test file (one per jest worker module registry). */
+export const MEMORY = { statePath: ":memory:", profile: "tencent" } as const;
+
+/** Creates every fixture resource through the shared CRUD; returns the cloud IDs by fixture name. */
+export function createWorld(create: (type: ResourceType, inputs: JsonObject, settings: object) => { id: string }): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const r of WORLD) ids[r.name] = create(r.type, resolveInputs(r.inputs, ids), MEMORY).id;
+  return ids;
+}
