@@ -184,7 +184,7 @@ class Walker {
       return this.followTableEntry(vpc, table, explicit, at);
     }
     const { entry, attached } = learned!;
-    this.hop(at, () => `to CCN ${attached.ccn.ccn.name} (route learned from attachment ${entry.values[0].attachment.instance})`, () => ({
+    this.hop(at, () => `to CCN ${attached.ccn.ccn.name} (route learned from ${entry.values[0].attachment.instance})`, () => ({
       table: "ROUTE_TABLE",
       tableId: table?.table.id ?? vpc.vpc.id,
       entryId: entry.values[0].attachment.id,
@@ -215,13 +215,12 @@ class Walker {
       return { s: GW_CLOUD, node: gw, from: vpc.vpc.name };
     }
     const route = value.route;
-    const tableEntry = (note?: string): TableEntry => ({
+    const tableEntry = (): TableEntry => ({
       table: "ROUTE_TABLE",
       tableId: table.table.id,
       entryId: route.id,
       destinationCidr: entry.cidr.network,
       nextHop: route.nextHop,
-      ...(note ? { note } : {}),
     });
     const invalid = (why: string): Done =>
       this.drop(

@@ -1,8 +1,9 @@
-import { analyzePair, failDevice, NetworkModel, PairVerdict, Trace } from "../../lib/net";
+import { analyzePair, failDevice, NetworkModel, PairVerdict, reachabilityMatrix, Trace } from "../../lib/net";
+import { parseGrid } from "./grid";
 import { ActiveStandbyScenario, buildS5a } from "./scenarios/s5a";
 import { buildS5b } from "./scenarios/s5b";
 import { buildHa } from "./scenarios/ha";
-import { synthModel } from "./scenarios/common";
+import { endpointIds, labelOf, synthModel } from "./scenarios/common";
 
 /** The connection a trace went through: the gateway's side shows it as a place, the IDC's as its tunnel entry. */
 function tunnelOf(t: Trace): string | undefined {
@@ -89,5 +90,33 @@ describe.each(scenarios)("failover timeline: %s", (_name, build) => {
         );
       }
     }
+  });
+});
+
+describe("S5b whole matrices through the failover (every cloud network and the IDC)", () => {
+  const s = buildS5b();
+  const { model } = synthModel(s.app);
+  const grid = (m: NetworkModel) => parseGrid(reachabilityMatrix(m, endpointIds(s)).render(labelOf(s)));
+
+  test("before any failure, and after detection of device 1's failure: everything reaches everything", () => {
+    const all = `
+          VPC-A VPC-B DC IDC
+    VPC-A -     .     .  .
+    VPC-B .     -     .  .
+    DC    .     .     -  .
+    IDC   .     .     .  -`;
+    expect(grid(model)).toEqual(parseGrid(all));
+    expect(grid(failDevice(model, s.devices[0]))).toEqual(parseGrid(all));
+  });
+
+  test("between the failure and its detection: every cloud network loses its packets to the IDC", () => {
+    expect(grid(failDevice(model, s.devices[0], "BEFORE_DETECTION"))).toEqual(
+      parseGrid(`
+          VPC-A       VPC-B       DC          IDC
+    VPC-A -           .           .           TUNNEL_DOWN
+    VPC-B .           -           .           TUNNEL_DOWN
+    DC    .           .           -           TUNNEL_DOWN
+    IDC   .           .           .           -`),
+    );
   });
 });
