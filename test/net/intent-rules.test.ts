@@ -50,7 +50,7 @@ describe("HL-INTENT-001: a declared reachable pair is reachable both ways", () =
     s.app.intents.reachable(s.endpoints["IDC-1"], s.endpoints["IDC-2"]);
     const findings = intentFindings(s.app);
     expect(findings.map((f) => [f.ruleId, f.path])).toEqual([["HL-INTENT-001", ""]]);
-    expect(findings[0].message).toContain("Intent reachable(Idc1, Idc2) does not hold: the pair is UNREACHABLE");
+    expect(findings[0].message).toContain("Intent reachable(Idc1, Idc2) does not hold: the pair is UNREACHABLE (neither direction is delivered)");
     expect(findings[0].message).toContain("172.16.0.1 → 172.17.0.1: IDC_SITE Idc1 ⇒ NO_TUNNEL");
   });
 
@@ -61,7 +61,8 @@ describe("HL-INTENT-001: a declared reachable pair is reachable both ways", () =
     const [finding] = intentFindings(s.app);
     expect([finding.ruleId, finding.path]).toEqual(["HL-INTENT-001", "Vpc1"]);
     expect(finding.message).toContain("the pair is ONE_WAY");
-    expect(finding.message).toContain(`missing route: route table ${s.vpc2MainRouteTable} needs a route to 192.168.1.0/24`);
+    expect(finding.message).toContain("the pair is ONE_WAY (the reply SubnetB → SubnetA is dropped)");
+    expect(finding.message).toContain(`Missing route: route table ${s.vpc2MainRouteTable} needs a route to 192.168.1.0/24`);
     expect(finding.message).toContain("10.0.1.1 → 192.168.1.1: SUBNET Vpc2/SubnetB ⇒ NO_ROUTE");
   });
 

@@ -19,10 +19,17 @@ export const intentReachable: Rule = {
       const pair = analyzePair(analysis.model, from, to);
       if (pair.verdict === "REACHABLE") continue;
       const broken = [pair.forward, pair.reverse].filter((t) => t.verdict !== "DELIVERED").map(formatTraceInline);
+      const which =
+        pair.verdict === "UNREACHABLE"
+          ? "neither direction is delivered"
+          : pair.brokenDirection === "REVERSE"
+            ? `the reply ${to.name} → ${from.name} is dropped`
+            : `the request ${from.name} → ${to.name} is dropped`;
+      const missing = pair.missingRoute ? ` Missing route: ${pair.missingRoute.tableName} needs a route to ${pair.missingRoute.destinationCidr}.` : "";
       yield {
         resource: intent.path,
         message:
-          `Intent ${describeIntent(intent)} does not hold: the pair is ${pair.verdict}, expected REACHABLE both ways. ${pair.reason} ` +
+          `Intent ${describeIntent(intent)} does not hold: the pair is ${pair.verdict} (${which}), expected REACHABLE both ways.${missing} ` +
           `Breaking trace${broken.length > 1 ? "s" : ""}: ${broken.join(" | ")}`,
       };
     }
