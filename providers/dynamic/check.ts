@@ -2,7 +2,8 @@ import { Manifest, MANIFEST_FORMAT_VERSION, ManifestResource, ResourceType } fro
 import { CloudProfile, findProfile } from "../../lib/core/profiles";
 import { validateManifest } from "../../lib/rules/validate";
 import { ProviderError } from "./errors";
-import { ACCOUNT_INPUT, FIELD_TABLES } from "./fields";
+import { FIELD_TABLES } from "./fields";
+import { ACCOUNT_INPUT } from "./inputs";
 import { engineFor, ENV, ProviderSettings, resolveSettings } from "./settings";
 import { containsUnknown, getPath, JsonObject, unwrapSecrets, withPath } from "./values";
 

@@ -1,5 +1,6 @@
 import { ResourceType } from "../../lib/core/manifest";
-import { ACCEPT_INPUT, FIELD_TABLES } from "./fields";
+import { FIELD_TABLES } from "./fields";
+import { ACCEPT_INPUT } from "./inputs";
 import { isSecretDigest, matchesDigest } from "./secrets";
 import { containsUnknown, getPath, JsonObject, sameValue, UNKNOWN, unwrapSecrets, withPath } from "./values";
 
@@ -59,6 +60,7 @@ function fieldChanged(field: string, secrets: readonly string[], olds: JsonObjec
 
 function sameSecret(old: unknown, current: unknown): boolean {
   if (current === UNKNOWN) return false;
+  if (old === current) return true;
   if (isSecretDigest(old)) return typeof current === "string" && matchesDigest(old, current);
   return sameValue(old, current);
 }

@@ -1,6 +1,7 @@
 import { RESOURCE_TYPES, ResourceType } from "../../lib/core/manifest";
 import { PropSchema, RESOURCE_SCHEMA } from "../../lib/rules/manifest/schema";
 import { KINDS } from "../cloud/actions";
+import { ACCEPT_INPUT, ACCOUNT_INPUT } from "./inputs";
 
 /**
  * What a provider needs to know about one type's inputs: which change in
@@ -22,17 +23,6 @@ export interface FieldTable {
   /** Spec fields sent to the cloud (every input but the provider's own). */
   readonly spec: readonly string[];
 }
-
-/** The owning account: a resource cannot move between accounts, so it is immutable. */
-export const ACCOUNT_INPUT = "account";
-
-/**
- * PeeringConnection only: accept a cross-account request as the accepter
- * account right after creating it (the deploying program holds both
- * accounts). A provider setting, not a cloud field; turning it on later
- * accepts a pending request in place.
- */
-export const ACCEPT_INPUT = "accept";
 
 function secretPaths(schema: Readonly<Record<string, PropSchema>>, prefix = ""): string[] {
   const out: string[] = [];

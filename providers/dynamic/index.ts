@@ -11,7 +11,7 @@ export type { DiffResult } from "./diff";
 export { create, read, update, deleteResource, cloudParams, accountOf } from "./crud";
 export type { CloudResource, ReadResult, CreateOptions } from "./crud";
 export { ProviderError } from "./errors";
-export { FIELD_TABLES, ACCOUNT_INPUT, ACCEPT_INPUT, isResourceType } from "./fields";
+export { FIELD_TABLES, isResourceType } from "./fields";
 export type { FieldTable } from "./fields";
 export { digestSecret, digestSecrets, isSecretDigest, matchesDigest, withoutSecrets } from "./secrets";
 export { resolveSettings, engineFor, closeEngines, ENV } from "./settings";
@@ -20,7 +20,7 @@ export { UNKNOWN, isWrappedSecret, wrapSecret, unwrapSecrets, sameValue } from "
 export type { JsonObject } from "./values";
 export { planDeployment } from "./plan";
 export type { DeployedResource, PriorState, PlanOptions, PlanAction, PlanStep, PlanOperation, DeploymentPlan } from "./plan";
-export { resourceInputs, dependencyOrder } from "./inputs";
+export { resourceInputs, dependencyOrder, ACCOUNT_INPUT, ACCEPT_INPUT } from "./inputs";
 export type { InputResolver, InputOptions } from "./inputs";
 export { dynamicProvider, PROVIDERS_MODULE, PACKAGE_ENTRY } from "./pulumi-provider";
 export type { DynamicProviderOptions } from "./pulumi-provider";

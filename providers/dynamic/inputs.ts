@@ -1,5 +1,15 @@
 import { isRef, isSecretRef, ManifestResource, Ref, SecretRef } from "../../lib/core/manifest";
-import { ACCEPT_INPUT, ACCOUNT_INPUT } from "./fields";
+
+/** The owning account: a resource cannot move between accounts, so it is immutable. */
+export const ACCOUNT_INPUT = "account";
+
+/**
+ * PeeringConnection only: accept a cross-account request as the accepter
+ * account right after creating it (the deploying program holds both
+ * accounts). A provider setting, not a cloud field; turning it on later
+ * accepts a pending request in place.
+ */
+export const ACCEPT_INPUT = "accept";
 
 /** How a deployment tool turns a manifest's references and secret references into values of its own kind. */
 export interface InputResolver<V> {

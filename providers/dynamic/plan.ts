@@ -1,4 +1,4 @@
-import { Manifest, ManifestResource, ResourceType, SecretSource } from "../../lib/core/manifest";
+import { isRef, Manifest, ManifestResource, ResourceType, SecretSource } from "../../lib/core/manifest";
 import { diff } from "./diff";
 import { FIELD_TABLES } from "./fields";
 import { dependencyOrder, resourceInputs } from "./inputs";
@@ -142,15 +142,16 @@ function planResource(
     current = withPath(current, path, value ?? getPath(before.inputs, path));
   }
   const changes = diff(resource.type, before.inputs, current);
-  const viaReplaced = FIELD_TABLES[resource.type].refs.filter((f) => {
-    const target = (resource.props as unknown as JsonObject)[f] as { ref?: string } | undefined;
-    return target?.ref !== undefined && actions.get(target.ref) === "replace";
-  });
-  const replaces = [...new Set([...changes.replaces, ...viaReplaced])];
+  const replacedTargets = new Map<string, string>();
+  for (const field of FIELD_TABLES[resource.type].refs) {
+    const target = (resource.props as unknown as JsonObject)[field];
+    if (isRef(target) && actions.get(target.ref) === "replace") replacedTargets.set(field, target.ref);
+  }
+  const replaces = [...new Set([...changes.replaces, ...replacedTargets.keys()])];
   const changed = [...new Set([...changes.replaces, ...changes.updates])];
   if (replaces.length > 0) {
     const reasons = replaces.map((f) =>
-      viaReplaced.includes(f) ? `${f} references '${(resource.props as unknown as JsonObject)[f] as string}', which is replaced` : `${f} cannot change in place`,
+      replacedTargets.has(f) ? `${f} references '${replacedTargets.get(f)}', which is replaced` : `${f} cannot change in place`,
     );
     return { ...base, action: "replace", id: before.id, changed, replaces, reason: reasons.join("; "), ...pending };
   }

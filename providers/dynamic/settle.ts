@@ -3,7 +3,7 @@ import { CloudEngine } from "../cloud";
 import { NOUNS } from "../cloud/actions/lookup";
 import { describe } from "./describe";
 import { ProviderError } from "./errors";
-import { ACCEPT_INPUT } from "./fields";
+import { ACCEPT_INPUT } from "./inputs";
 import { ProviderSettings } from "./settings";
 import { JsonObject } from "./values";
 
