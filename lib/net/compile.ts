@@ -142,7 +142,11 @@ export interface CompiledNetwork {
 
 const compiled = new WeakMap<NetworkModel, CompiledNetwork>();
 
-/** The compiled form of `model`, built once per model object. */
+/**
+ * The compiled form of `model`, built once per model object. Models are
+ * values: build a new one (or spread a changed copy, as the failure
+ * transforms do) rather than mutating one that has been traced.
+ */
 export function compileNetwork(model: NetworkModel): CompiledNetwork {
   let net = compiled.get(model);
   if (!net) {
