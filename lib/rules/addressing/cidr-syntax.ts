@@ -1,4 +1,5 @@
 import { factsOf } from "../private/facts";
+import { propsOf } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
 
 /** HL-ADDR-001: every CIDR input is IPv4 CIDR notation, and CIDR lists are not empty. */
@@ -21,7 +22,7 @@ export const cidrSyntax: Rule = {
     }
     for (const type of ["Vpc", "IdcSite"] as const) {
       for (const resource of context.index.ofType(type)) {
-        const cidrs = (resource.props as { cidrs?: unknown }).cidrs;
+        const cidrs = propsOf(resource).cidrs;
         if (!Array.isArray(cidrs) || cidrs.length > 0) continue;
         out.push({
           resource: resource.logicalId,

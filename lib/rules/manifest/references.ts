@@ -1,6 +1,6 @@
 import { isRef } from "../../core/manifest";
 import { Rule, RuleViolation } from "../rule";
-import { REF_ENTRIES } from "./schema";
+import { own, REF_ENTRIES } from "./schema";
 
 /** HL-MAN-004: every reference names an existing resource of the type the prop needs. */
 export const manifestReferences: Rule = {
@@ -17,7 +17,7 @@ export const manifestReferences: Rule = {
     for (const resource of context.manifest.resources) {
       const id = String(resource.logicalId ?? "");
       const props = (resource.props ?? {}) as unknown as Record<string, unknown>;
-      for (const [name, prop] of REF_ENTRIES[resource.type] ?? []) {
+      for (const [name, prop] of own(REF_ENTRIES, resource.type) ?? []) {
         const value = props[name];
         if (!isRef(value)) continue;
         const expected = typeof prop.refTo === "function" ? prop.refTo(props) : prop.refTo;

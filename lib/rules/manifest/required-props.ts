@@ -2,7 +2,7 @@ import { isRef, isSecretRef, ManifestResource } from "../../core/manifest";
 import { orList } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
 import { describe } from "./format-version";
-import { ENUMS, PropKind, PropSchema, SCHEMA_ENTRIES } from "./schema";
+import { ENUMS, own, PropKind, PropSchema, SCHEMA_ENTRIES } from "./schema";
 
 const EXPECTED: Record<PropKind, string> = {
   string: "a string",
@@ -32,7 +32,7 @@ function hasKind(value: unknown, kind: PropKind): boolean {
     case "ref":
       return isRef(value);
     case "secret":
-      return isSecretRef(value);
+      return isSecretRef(value) && isObject(value.secret);
     case "object":
       return isObject(value);
     case "objects":
@@ -95,7 +95,7 @@ export const manifestRequiredProps: Rule = {
     for (const resource of context.manifest.resources) {
       const id = String(resource.logicalId ?? "");
       collectEnvelopeProblems(out, resource, id);
-      const entries = SCHEMA_ENTRIES[resource.type];
+      const entries = own(SCHEMA_ENTRIES, resource.type);
       if (!entries) continue;
       if (!isObject(resource.props)) {
         out.push({ resource: id, property: "props", message: `'props' is ${describe(resource.props)}; expected an object with the ${resource.type} props.` });
@@ -103,7 +103,7 @@ export const manifestRequiredProps: Rule = {
       }
       const props = resource.props as unknown as Record<string, unknown>;
       collectPropProblems(out, id, entries, props, "");
-      const enums = ENUMS[resource.type];
+      const enums = own(ENUMS as Record<string, Readonly<Record<string, readonly string[]>>>, resource.type);
       if (!enums) continue;
       for (const name in enums) {
         const v = props[name];

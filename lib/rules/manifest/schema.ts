@@ -160,3 +160,8 @@ export const SCHEMA_ENTRIES: Readonly<Record<string, readonly (readonly [string,
 export const REF_ENTRIES: Readonly<Record<string, readonly (readonly [string, PropSchema])[]>> = Object.fromEntries(
   Object.entries(RESOURCE_SCHEMA).map(([type, fields]) => [type, Object.entries(fields).filter(([, p]) => p.kind === "ref")]),
 );
+
+/** `record[key]` only when it is the record's own entry (a type named 'valueOf' finds nothing). */
+export function own<V>(record: Readonly<Record<string, V>>, key: unknown): V | undefined {
+  return typeof key === "string" && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

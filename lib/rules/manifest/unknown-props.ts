@@ -1,5 +1,5 @@
 import { Rule, RuleViolation } from "../rule";
-import { PropSchema, RESOURCE_SCHEMA } from "./schema";
+import { own, PropSchema, RESOURCE_SCHEMA } from "./schema";
 
 /** HL-MAN-006: props the type does not have (usually a misspelling) are ignored by the providers. */
 export const manifestUnknownProps: Rule = {
@@ -12,7 +12,7 @@ export const manifestUnknownProps: Rule = {
   check(context) {
     const out: RuleViolation[] = [];
     for (const resource of context.manifest.resources) {
-      const schema = (RESOURCE_SCHEMA as Record<string, Readonly<Record<string, PropSchema>>>)[resource.type];
+      const schema = own(RESOURCE_SCHEMA as Record<string, Readonly<Record<string, PropSchema>>>, resource.type);
       const props = resource.props as unknown;
       if (schema && typeof props === "object" && props !== null) {
         collectUnknown(out, String(resource.logicalId ?? ""), schema, props as Record<string, unknown>, "");
@@ -30,7 +30,7 @@ function collectUnknown(
   prefix: string,
 ): void {
   for (const name in value) {
-    const schema = fields[name];
+    const schema = own(fields, name);
     if (!schema) {
       const near = Object.keys(fields).find((k) => k.toLowerCase() === name.toLowerCase());
       out.push({

@@ -14,13 +14,13 @@ export const crossBorderApproval: Rule = {
     for (const ends of peeringEnds(context)) {
       const requesterOutside = ends.requesterRegion !== undefined && ends.requesterRegion.geography !== "mainland";
       const accepterOutside = ends.accepterRegion !== undefined && ends.accepterRegion.geography !== "mainland";
-      const approval = ends.peering.props.crossBorderApproval;
+      const approval = ends.props.crossBorderApproval;
       if ((!requesterOutside && !accepterOutside) || (typeof approval === "string" && approval.trim() !== "")) continue;
       const outside = [...(requesterOutside ? [ends.requesterRegion] : []), ...(accepterOutside ? [ends.accepterRegion] : [])];
       yield {
         resource: ends.peering.logicalId,
         property: "crossBorderApproval",
-        message: `Peering '${ends.requester.props.region}' ↔ '${ends.accepter.props.region}' involves non-mainland region ${outside.map((r) => `'${r!.name}'`).join(" and ")}, which needs an approved ticket; crossBorderApproval is ${approval === undefined ? "missing" : "empty"}: set it to the ticket reference.`,
+        message: `Peering '${ends.requesterRegionName}' ↔ '${ends.accepterRegionName}' involves non-mainland region ${outside.map((r) => `'${r!.name}'`).join(" and ")}, which needs an approved ticket; crossBorderApproval is ${approval === undefined ? "missing" : "empty"}: set it to the ticket reference.`,
       };
     }
   },

@@ -13,8 +13,8 @@ export const crossRegionBandwidth: Rule = {
     const range = context.profile.peering.crossRegionBandwidthMbps;
     for (const ends of peeringEnds(context)) {
       if (!ends.crossRegion) continue;
-      const bandwidth = ends.peering.props.bandwidthMbps;
-      const where = `'${ends.requester.props.region}' ↔ '${ends.accepter.props.region}'`;
+      const bandwidth = ends.props.bandwidthMbps;
+      const where = `'${ends.requesterRegionName}' ↔ '${ends.accepterRegionName}'`;
       if (bandwidth === undefined) {
         if (range) {
           yield {

@@ -11,11 +11,11 @@ export const sameRegionBandwidth: Rule = {
   fix: "Remove bandwidthMbps from the same-region peering (or put the VPCs in different regions if a cross-region cap was meant).",
   *check(context) {
     for (const ends of peeringEnds(context)) {
-      if (ends.crossRegion || ends.peering.props.bandwidthMbps === undefined) continue;
+      if (ends.crossRegion || ends.props.bandwidthMbps === undefined) continue;
       yield {
         resource: ends.peering.logicalId,
         property: "bandwidthMbps",
-        message: `Peering within region '${ends.requester.props.region}' sets bandwidthMbps ${String(ends.peering.props.bandwidthMbps)}; same-region peering has no cap and takes none: remove bandwidthMbps.`,
+        message: `Peering within region '${ends.requesterRegionName}' sets bandwidthMbps ${String(ends.props.bandwidthMbps)}; same-region peering has no cap and takes none: remove bandwidthMbps.`,
       };
     }
   },

@@ -16,7 +16,7 @@ export const sameRegionOnly: Rule = {
       yield {
         resource: ends.peering.logicalId,
         property: "accepterVpc",
-        message: `Peering '${ends.requester.path}' (${ends.requester.props.region}) ↔ '${ends.accepter.path}' (${ends.accepter.props.region}) crosses regions; ${context.profile.displayName} offers same-region peering only: put both VPCs in one region.`,
+        message: `Peering '${ends.requester.path}' (${ends.requesterRegionName}) ↔ '${ends.accepter.path}' (${ends.accepterRegionName}) crosses regions; ${context.profile.displayName} offers same-region peering only: put both VPCs in one region.`,
       };
     }
   },

@@ -9,6 +9,11 @@ export interface PeeringEnds {
   readonly peering: ManifestResource<"PeeringConnection">;
   readonly requester: ManifestResource<"Vpc">;
   readonly accepter: ManifestResource<"Vpc">;
+  /** The peering's props, read defensively. */
+  readonly props: Record<string, unknown>;
+  /** Region names as written on the VPCs (empty when missing). */
+  readonly requesterRegionName: string;
+  readonly accepterRegionName: string;
   readonly requesterRegion?: RegionInfo;
   readonly accepterRegion?: RegionInfo;
   /** The two VPCs are in different regions. */
@@ -33,13 +38,18 @@ export function peeringEnds(context: RuleContext): readonly PeeringEnds[] {
       const accepter = resolve(context.index, refId(p.accepterVpc), "Vpc");
       if (!requester || !accepter) continue;
       const accepterAccount = typeof p.accepterAccount === "string" ? p.accepterAccount : accepter.account;
+      const requesterRegionName = String(propsOf(requester).region ?? "");
+      const accepterRegionName = String(propsOf(accepter).region ?? "");
       ends.push({
         peering,
         requester,
         accepter,
-        requesterRegion: regions.get(requester.props.region),
-        accepterRegion: regions.get(accepter.props.region),
-        crossRegion: requester.props.region !== accepter.props.region,
+        props: p,
+        requesterRegionName,
+        accepterRegionName,
+        requesterRegion: regions.get(requesterRegionName),
+        accepterRegion: regions.get(accepterRegionName),
+        crossRegion: requesterRegionName !== accepterRegionName,
         crossAccount: accepterAccount !== requester.account,
         accepterAccount,
       });

@@ -40,7 +40,7 @@ export function parsedCidr(value: unknown): Cidr | undefined {
 
 /** A secret's source, or undefined when the value is not a secret reference. */
 export function secretSource(value: unknown): SecretSource | undefined {
-  return isSecretRef(value) ? value.secret : undefined;
+  return isSecretRef(value) && value.secret !== null ? value.secret : undefined;
 }
 
 /** How a secret source reads in a message (never the value: the manifest has none). */

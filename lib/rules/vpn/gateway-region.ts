@@ -14,11 +14,12 @@ export const gatewayInVpcRegion: Rule = {
     for (const gateway of context.index.ofType("VpnGateway")) {
       const p = propsOf(gateway);
       const vpc = resolve(context.index, refId(p.vpc), "Vpc");
-      if (!vpc || typeof p.region !== "string" || p.region === vpc.props.region) continue;
+      const vpcRegion = vpc ? propsOf(vpc).region : undefined;
+      if (!vpc || typeof p.region !== "string" || typeof vpcRegion !== "string" || p.region === vpcRegion) continue;
       yield {
         resource: gateway.logicalId,
         property: "region",
-        message: `Gateway region '${p.region}' differs from VPC '${vpc.path}' region '${vpc.props.region}'; create the gateway in '${vpc.props.region}' (omit region to take the VPC's).`,
+        message: `Gateway region '${p.region}' differs from VPC '${vpc.path}' region '${vpcRegion}'; create the gateway in '${vpcRegion}' (omit region to take the VPC's).`,
       };
     }
   },

@@ -7,7 +7,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** What is wrong with a secret slot, or undefined when it is a usable secret reference. Never echoes a value. */
 export function secretProblem(value: unknown): string | undefined {
   if (value === undefined) return "is missing";
-  if (!isSecretRef(value)) return "is not a secret reference (a key written in the manifest would leak: it is not shown here)";
+  if (!isSecretRef(value) || value.secret === null) return "is not a secret reference (a key written in the manifest would leak: it is not shown here)";
   const source = value.secret as { source?: unknown; name?: unknown; key?: unknown };
   if (source.source === "env") {
     return typeof source.name === "string" && ENV_NAME.test(source.name)
