@@ -3,13 +3,16 @@ import { HybridlinkError } from "../core/errors";
 import { clockCommand } from "./commands/clock";
 import { configCommand } from "./commands/config";
 import { costCommand } from "./commands/cost";
+import { destroyCommand } from "./commands/destroy";
 import { failCommand } from "./commands/fail";
 import { graphCommand } from "./commands/graph";
 import { matrixCommand } from "./commands/matrix";
 import { peeringCommand } from "./commands/peering";
+import { planCommand } from "./commands/plan";
 import { recoverCommand } from "./commands/recover";
 import { synthCommand } from "./commands/synth";
 import { traceCommand } from "./commands/trace";
+import { upCommand } from "./commands/up";
 import { validateCommand } from "./commands/validate";
 import { CliIo, EXIT_USAGE } from "./io";
 
@@ -22,6 +25,9 @@ export function buildCli(io: CliIo): Command {
   const commands = [
     synthCommand(io),
     validateCommand(io),
+    planCommand(io),
+    upCommand(io),
+    destroyCommand(io),
     traceCommand(io),
     matrixCommand(io),
     failCommand(io),

@@ -37,7 +37,7 @@ export function loadProgramOrManifest(target: string): LoadedProgram {
 }
 
 /** The app's folder name, made safe as a stack name. */
-function stackNameOf(file: string): string {
+export function stackNameOf(file: string): string {
   const folder = path.basename(path.dirname(file));
   return folder.replace(/[^A-Za-z0-9._-]/g, "-") || "default";
 }

@@ -1,9 +1,7 @@
 import { Command } from "commander";
-import { listEndpoints } from "../../net/endpoints";
-import { reachabilityMatrix } from "../../net/matrix";
 import { checkIntentsLive, LiveIntentResult } from "../intents";
 import { CliIo, EXIT_FINDINGS, EXIT_OK } from "../io";
-import { resolveCliEndpoint } from "../names";
+import { matrixJson, selectedMatrix } from "../matrix-report";
 import { EngineOptions, withEngineOptions, withStackOption } from "../options";
 import { colorsFor, Colors } from "../render/colors";
 import { endpointLabels, renderMatrix } from "../render/matrix";
@@ -27,28 +25,11 @@ export function matrixCommand(io: CliIo): Command {
     usingEngine(openExistingEngine(options), (engine) => {
       const model = engine.networkModel();
       const names = stackNamesFor(engine, options);
-      const endpoints = given.length
-        ? given.map((text) => resolveCliEndpoint(model, text, names))
-        : listEndpoints(model).filter(
-            (e) => (options.subnets || e.kind !== "SUBNET") && (options.stack === undefined || names.logicalIdOf(e.id) !== undefined),
-          );
-      const matrix = reachabilityMatrix(model, endpoints);
+      const matrix = selectedMatrix(model, names, { given, subnets: options.subnets, stackOnly: options.stack !== undefined });
       const intents = options.checkIntents ? checkIntentsLive(model, names.stacks.flatMap((s) => s.intents), names) : undefined;
       const failed = intents?.filter((r) => !r.holds) ?? [];
       if (options.json) {
-        io.out(
-          JSON.stringify(
-            {
-              endpoints: matrix.endpoints.map((e) => ({ ...e, ...(names.logicalIdOf(e.id) ? { logicalId: names.logicalIdOf(e.id) } : {}) })),
-              verdicts: matrix.endpoints.map((_, i) => matrix.endpoints.map((__, j) => (i === j ? null : matrix.traceVerdictAt(i, j)))),
-              pairs: pairsOf(matrix),
-              counts: halve(matrix.counts()),
-              ...(intents ? { intents: intents.map(intentJson) } : {}),
-            },
-            null,
-            2,
-          ),
-        );
+        io.out(JSON.stringify({ ...matrixJson(matrix, names), ...(intents ? { intents: intents.map(intentJson) } : {}) }, null, 2));
       } else {
         const c = colorsFor(io);
         io.out(matrix.size ? renderMatrix(matrix, endpointLabels(matrix.endpoints), c) : "no endpoints: nothing with an address is deployed here");
@@ -57,17 +38,6 @@ export function matrixCommand(io: CliIo): Command {
       io.exitCode(failed.length ? EXIT_FINDINGS : EXIT_OK);
     }),
   );
-}
-
-function pairsOf(matrix: ReturnType<typeof reachabilityMatrix>): Array<{ from: string; to: string; verdict: string }> {
-  const out: Array<{ from: string; to: string; verdict: string }> = [];
-  const e = matrix.endpoints;
-  for (let i = 0; i < e.length; i++) for (let j = i + 1; j < e.length; j++) out.push({ from: e[i].id, to: e[j].id, verdict: matrix.verdictAt(i, j) });
-  return out;
-}
-
-function halve(counts: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / 2]));
 }
 
 function intentJson(r: LiveIntentResult) {

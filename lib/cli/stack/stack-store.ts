@@ -63,6 +63,9 @@ export class StackStore {
   private readonly deleteResource: Statement;
   private readonly deleteResources: Statement;
   private readonly selectByCloudId: Statement;
+  private readonly selectSecret: Statement;
+  private readonly insertSecret: Statement;
+  private readonly deleteSecrets: Statement;
 
   private constructor(private readonly db: Db) {
     this.selectStacks = db.prepare("SELECT name, program, app, intents, updated_at FROM stacks ORDER BY name");
@@ -86,6 +89,9 @@ export class StackStore {
     this.deleteResource = db.prepare("DELETE FROM stack_resources WHERE stack = ? AND logical_id = ?");
     this.deleteResources = db.prepare("DELETE FROM stack_resources WHERE stack = ?");
     this.selectByCloudId = db.prepare("SELECT stack, logical_id FROM stack_resources WHERE cloud_id = ?");
+    this.selectSecret = db.prepare("SELECT value FROM stack_secrets WHERE stack = ? AND name = ?");
+    this.insertSecret = db.prepare("INSERT INTO stack_secrets (stack, name, value) VALUES (?, ?, ?) ON CONFLICT (stack, name) DO NOTHING");
+    this.deleteSecrets = db.prepare("DELETE FROM stack_secrets WHERE stack = ?");
   }
 
   /** Every stack in the store, by name. */
@@ -104,10 +110,11 @@ export class StackStore {
     this.upsertStack.run(stack.name, stack.program, JSON.stringify(stack.app), JSON.stringify(stack.intents), stack.updatedAt);
   }
 
-  /** Forgets a stack and all its resource records. */
+  /** Forgets a stack, its resource records and its generated keys. */
   public removeStack(name: string): void {
     this.db.transaction(() => {
       this.deleteResources.run(name);
+      this.deleteSecrets.run(name);
       this.deleteStack.run(name);
     })();
   }
@@ -143,6 +150,21 @@ export class StackStore {
   public tryFindByCloudId(cloudId: string): { stack: string; logicalId: string } | undefined {
     const row = this.selectByCloudId.get(cloudId) as { stack: string; logical_id: string } | undefined;
     return row ? { stack: row.stack, logicalId: row.logical_id } : undefined;
+  }
+
+  /** A pre-shared key `up` generated for this stack under a source name (`env:HL_PSK`), or undefined. Never printed. */
+  public tryGetGeneratedSecret(stack: string, source: string): string | undefined {
+    return (this.selectSecret.get(stack, source) as { value: string } | undefined)?.value;
+  }
+
+  /**
+   * Keeps a generated key so later runs (a resume, a new tunnel using the same
+   * source) use the same one; the first writer wins, so two ends always agree.
+   * Returns the stored value.
+   */
+  public putGeneratedSecret(stack: string, source: string, value: string): string {
+    this.insertSecret.run(stack, source, value);
+    return this.tryGetGeneratedSecret(stack, source)!;
   }
 
   public close(): void {

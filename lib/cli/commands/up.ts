@@ -1,0 +1,47 @@
+import { Command } from "commander";
+import { applyDeployment, renderApplyReport } from "../deploy/run";
+import { openDeployment } from "../deploy/deployment";
+import { renderPlan } from "../deploy/plan-view";
+import { CliIo } from "../io";
+import { matrixJson, selectedMatrix } from "../matrix-report";
+import { colorsFor } from "../render/colors";
+import { endpointLabels, renderMatrix } from "../render/matrix";
+import { stackNamesFor } from "../stack/lookup";
+import { DeployOptions, loadOrReport, withDeployOptions } from "./plan";
+
+/**
+ * `hybridlink up <program>`: plan, apply with live progress, then the
+ * reachability matrix of the stack. Every step is recorded as it happens:
+ * interrupted, it resumes; run again with nothing changed, it does nothing.
+ */
+export function upCommand(io: CliIo): Command {
+  const command = new Command("up")
+    .description("deploy the app to the simulated cloud: show the plan, apply it with progress, print the reachability matrix")
+    .argument("<program>", "a .ts program exporting a NetworkApp, a folder with app.ts, or a manifest .json");
+  withDeployOptions(command);
+  return command.action(async (program: string, options: DeployOptions) => {
+    const loaded = loadOrReport(io, program, options);
+    if (!loaded) return;
+    const stack = options.stack ?? loaded.defaultStack;
+    const opened = openDeployment(stack, program, loaded.manifest, options);
+    const c = colorsFor(io);
+    try {
+      if (!options.json) io.out(renderPlan(opened.view, c));
+      const m = loaded.manifest;
+      opened.ctx.store.putStack({ name: stack, program, app: m.app, intents: m.intents, updatedAt: Date.parse(String(opened.engine.request("DescribeClock", {}, { account: m.app.defaultAccount }).now)) });
+      if (!options.json && opened.operations.length) io.out("");
+      const report = opened.operations.length ? await applyDeployment(io, c, opened, options.json === true) : { applied: [], remaining: 0, interrupted: false, exitCode: 0 };
+      if (!options.json && opened.operations.length) io.out(renderApplyReport(report, "up", c));
+      const names = stackNamesFor(opened.engine, { ...options, stack });
+      const matrix = selectedMatrix(opened.engine.networkModel(), names, { stackOnly: true });
+      if (options.json) {
+        io.out(JSON.stringify({ plan: opened.view, ...report, generatedSecrets: opened.ctx.secrets.generatedSources(), matrix: matrixJson(matrix, names) }, null, 2));
+      } else {
+        io.out(`\nreachability (stack ${stack}):\n${matrix.size ? renderMatrix(matrix, endpointLabels(matrix.endpoints), c) : "no endpoints"}`);
+      }
+      io.exitCode(report.exitCode);
+    } finally {
+      opened.close();
+    }
+  });
+}

@@ -1,0 +1,85 @@
+import { isSecretRef, Manifest, MANIFEST_FORMAT_VERSION, SecretSource } from "../../core/manifest";
+import { ProfileName } from "../../core/profiles";
+import { CloudEngine } from "../../../providers/cloud";
+import { closeEngines, engineFor, planDeployment } from "../../../providers/dynamic";
+import type { DeploymentPlan, PlanOperation, ProviderSettings } from "../../../providers/dynamic";
+import { EngineOptions } from "../options";
+import { storePath } from "../session";
+import { StackResource, StackStore } from "../stack/stack-store";
+import { DeployContext } from "./apply";
+import { PlanView, planView } from "./plan-view";
+import { SecretResolver } from "./secrets";
+import { interruptedWork, priorStateOf } from "./state";
+
+/** A stack opened for planning or applying: the engine, its records and the plan. */
+export interface OpenedDeployment {
+  readonly ctx: DeployContext;
+  /** The engine the shared provider CRUD uses (one connection per store and process). */
+  readonly engine: CloudEngine;
+  readonly records: Map<string, StackResource>;
+  readonly plan: DeploymentPlan;
+  readonly view: PlanView;
+  /** The calls in order: deletes an interrupted run left unfinished, then the plan's operations. */
+  readonly operations: readonly PlanOperation[];
+  /** Closes the engine and the stack store. */
+  close(): void;
+}
+
+export interface OpenOptions extends EngineOptions {
+  readonly acceptPeerings?: boolean;
+}
+
+/**
+ * Opens the engine (created with the app's profile if new), reads the stack's
+ * records and plans the move from them to `manifest` with the shared
+ * `planDeployment` — the diff Pulumi's providers use. Nothing is changed.
+ */
+export function openDeployment(stack: string, program: string, manifest: Manifest, options: OpenOptions): OpenedDeployment {
+  const settings: ProviderSettings = { statePath: storePath(options), profile: manifest.app.profile as ProfileName };
+  const engine = engineFor(settings);
+  const store = StackStore.open(engine.path);
+  try {
+    const all = store.resources(stack);
+    const secrets = new SecretResolver(store, stack);
+    const acceptPeerings = options.acceptPeerings === true;
+    const plan = planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings });
+    const unfinished = interruptedWork(all).deleting.map(
+      (r): PlanOperation => ({ operation: "delete", logicalId: r.logicalId, type: r.type, ...(r.cloudId ? { id: r.cloudId } : {}) }),
+    );
+    for (const source of secretSourcesOf(manifest)) secrets.peek(source);
+    const view = planView(stack, program, manifest, plan, all, secrets.generatedSources());
+    return {
+      ctx: { stack, manifest, store, settings, secrets, acceptPeerings },
+      engine,
+      records: new Map(all.map((r) => [r.logicalId, r])),
+      plan,
+      view,
+      operations: [...unfinished, ...plan.operations],
+      close() {
+        store.close();
+        closeEngines();
+      },
+    };
+  } catch (err) {
+    store.close();
+    closeEngines();
+    throw err;
+  }
+}
+
+/** Every key source the manifest names (so a plan can say which are unset before up generates them). */
+function secretSourcesOf(manifest: Manifest): SecretSource[] {
+  const out: SecretSource[] = [];
+  const visit = (value: unknown): void => {
+    if (isSecretRef(value)) out.push(value.secret);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(visit);
+  };
+  for (const r of manifest.resources) visit(r.props);
+  return out;
+}
+
+/** A manifest with the app's settings and no resources: planning against it deletes everything. */
+export function emptyManifest(app: Manifest["app"]): Manifest {
+  return { formatVersion: MANIFEST_FORMAT_VERSION, app, resources: [], intents: [], acknowledgements: [] };
+}
