@@ -89,6 +89,13 @@ export class ProviderHostMocks implements pulumi.runtime.Mocks {
     return { id: created.id, state: created.outs };
   }
 
+  /** The deserialized provider of a dynamic resource type (as the host holds it), for refresh and update calls. */
+  public providerOf(type: string): any {
+    const serialized = this.serializedProviders.get(`pulumi-nodejs:dynamic/hybridlink:${type}`);
+    if (!serialized) throw new Error(`no ${type} was registered`);
+    return this.providers.get(serialized);
+  }
+
   public call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
     throw new Error(`unexpected invoke ${args.token}`);
   }
