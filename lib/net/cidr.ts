@@ -40,14 +40,29 @@ export function parseCidr(text: string): Cidr {
   return parsed;
 }
 
+// Canonical a.b.c.d/n (octets 0–255 without leading zeros, n 0–32): a subset of what ip-cidr accepts, read
+// directly because constructing ip-cidr's address objects dominates synth of large apps. Anything else goes
+// through ip-cidr; test/net/cidr.test.ts checks both paths against ip-cidr.
+const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const CANONICAL_CIDR = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}\\/(3[0-2]|[12]?\\d)$`);
+
 function parseUncached(text: string): Cidr | null {
+  if (typeof text !== "string") return null;
+  const canonical = CANONICAL_CIDR.exec(text);
+  if (canonical) {
+    const ip = ((+canonical[1] << 24) | (+canonical[2] << 16) | (+canonical[3] << 8) | +canonical[4]) >>> 0;
+    return toCidr(text, ip, +canonical[5]);
+  }
   // Same test as IPCIDR.isValidCIDR (a '/' and createAddress succeeding), parsing once instead of twice.
-  if (typeof text !== "string" || !text.includes("/") || text.includes(":")) return null;
+  if (!text.includes("/") || text.includes(":")) return null;
   const address = createAddressOrNull(text) as (IPCIDR.Address & { parsedAddress: string[]; subnetMask: number }) | null;
   if (!address || !address.v4 || !/\/\d{1,2}$/.test(text)) return null;
-  const prefix = address.subnetMask;
   const ip = octetsToNumber(address.parsedAddress);
   if (ip === undefined) return null;
+  return toCidr(text, ip, address.subnetMask);
+}
+
+function toCidr(text: string, ip: number, prefix: number): Cidr {
   const mask = prefixMask(prefix);
   const start = (ip & mask) >>> 0;
   const end = (start | (~mask >>> 0)) >>> 0;

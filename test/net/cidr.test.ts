@@ -85,6 +85,23 @@ describe("parseCidr agrees with ip-cidr", () => {
     );
   });
 
+  it("agrees with ip-cidr on near-canonical text (leading zeros, octets past 255, odd prefixes)", () => {
+    const part = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.integer({ min: 0, max: 99 }).map((n) => `0${n}`));
+    const prefix = fc.oneof(fc.integer({ min: 0, max: 40 }).map(String), fc.integer({ min: 0, max: 9 }).map((n) => `0${n}`));
+    fc.assert(
+      fc.property(fc.tuple(part, part, part, part, prefix), ([a, b, c, d, p]) => {
+        const text = `${a}.${b}.${c}.${d}/${p}`;
+        const parsed = tryParseCidr(text);
+        expect(parsed !== undefined).toBe(IPCIDR.isValidCIDR(text));
+        if (parsed) {
+          const reference = new IPCIDR(text);
+          expect([parsed.start, parsed.end]).toEqual([toNumber(reference.start() as string), toNumber(reference.end() as string)]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("parses addresses like ip-cidr", () => {
     fc.assert(
       fc.property(ipText, (text) => {
