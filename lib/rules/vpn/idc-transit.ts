@@ -1,3 +1,4 @@
+import { ManifestResource } from "../../core/manifest";
 import { OwnedCidr } from "../../net/cidr";
 import { CidrSet } from "../private/cidr-set";
 import { factsOf, resolve } from "../private/facts";
@@ -59,6 +60,16 @@ export const noSpdIdcTransit: Rule = {
         }
       }
     }
+    // Per gateway, once: its route-table connections (their IDCs' traffic follows the gateway routes).
+    const routeModeByGateway = new Map<string, ManifestResource<"VpnConnection">[]>();
+    const routeModeOn = (gatewayId: string): ManifestResource<"VpnConnection">[] => {
+      let list = routeModeByGateway.get(gatewayId);
+      if (!list) {
+        list = facts.connectionsOf(gatewayId).filter((c) => !isSpd(c));
+        routeModeByGateway.set(gatewayId, list);
+      }
+      return list;
+    };
     for (const route of context.index.ofType("VpnGatewayRoute")) {
       const p = propsOf(route);
       const target = resolve(context.index, refId(p.nextHop), "VpnConnection");
@@ -67,15 +78,13 @@ export const noSpdIdcTransit: Rule = {
       if (!target || !gatewayId || !destination || !isSpd(target)) continue;
       const targetSite = facts.siteOfConnection(target)?.logicalId;
       // Traffic from route-mode connections of other IDCs follows gateway routes into this SPD tunnel.
-      const sources = facts
-        .connectionsOf(gatewayId)
-        .filter((c) => !isSpd(c) && facts.siteOfConnection(c)?.logicalId !== targetSite);
-      if (sources.length === 0) continue;
-      const from = facts.siteOfConnection(sources[0]);
+      const source = routeModeOn(gatewayId).find((c) => facts.siteOfConnection(c)?.logicalId !== targetSite);
+      if (!source) continue;
+      const from = facts.siteOfConnection(source);
       yield {
         resource: route.logicalId,
         property: "nextHop",
-        message: `The route sends ${destination.text} into SPD connection '${target.path}', and route-table connection '${sources[0].path}'${from ? ` (IDC '${from.path}')` : ""} on the same gateway forwards by these routes: that IDC's traffic would enter an SPD tunnel, which drops it. Switch '${target.path}' to routeType 'ROUTE', or remove this route (its SPD policies already steer cloud traffic).`,
+        message: `The route sends ${destination.text} into SPD connection '${target.path}', and route-table connection '${source.path}'${from ? ` (IDC '${from.path}')` : ""} on the same gateway forwards by these routes: that IDC's traffic would enter an SPD tunnel, which drops it. Switch '${target.path}' to routeType 'ROUTE', or remove this route (its SPD policies already steer cloud traffic).`,
       };
     }
   },
