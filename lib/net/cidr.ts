@@ -152,9 +152,10 @@ export interface CidrOverlap<T> {
 
 /**
  * Overlapping blocks among `items` whose owners differ, by sort and sweep:
- * O(n log n + k). Each overlapping item is reported at least once, paired with
- * the earlier block that reaches furthest, so every conflict is named without
- * listing all k pairs of a pile-up.
+ * O(n log n + k). Every owner with a block that overlaps another owner's is
+ * named at least once, paired with the earlier block that reaches furthest, so
+ * every conflict is named without listing all k pairs of a pile-up. (Of two
+ * identical blocks of one owner only one is paired: test/net/cidr.test.ts.)
  */
 export function findOverlaps<T>(
   items: readonly OwnedCidr<T>[],
