@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { Ccn, DirectConnectGateway, IdcSite, NetworkApp, RoutePreference, SecretValue, Vpc, VpnGateway } from "../../lib";
+import { RESOURCE_SCHEMA } from "../../lib/rules/manifest/schema";
 import { EditableManifest, manifestOf, validateEdited } from "./helpers";
 
 /** An app touching every resource type, so mangling it reaches every rule's readers. */
@@ -96,6 +97,29 @@ describe("rules over mangled manifests", () => {
         expect(report.findings.filter((f) => f.message.startsWith("The rule failed to run")).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("names, on every finding about a resource, an input prop of its type (what a provider's check reports)", () => {
+    const base = everything();
+    const envelope = ["", "logicalId", "path", "account", "dependsOn", "type", "props"];
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), junk, (resourcePick, propPick, value) => {
+        const manifest: EditableManifest = JSON.parse(JSON.stringify(base));
+        const resource = manifest.resources[resourcePick % manifest.resources.length];
+        const names = Object.keys(resource.props);
+        resource.props[names[propPick % names.length]] = value;
+        const byId = new Map(manifest.resources.map((r) => [r.logicalId, r]));
+        for (const finding of validateEdited(manifest).findings) {
+          const target = finding.resource ? byId.get(finding.resource) : undefined;
+          if (!target || finding.property === undefined) continue;
+          const top = finding.property.split(/[.[]/)[0];
+          const known = [...envelope, ...Object.keys(RESOURCE_SCHEMA[target.type as keyof typeof RESOURCE_SCHEMA] ?? {})];
+          // HL-MAN-006 names the unknown prop itself.
+          if (finding.ruleId !== "HL-MAN-006") expect(known).toContain(top);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
