@@ -7,12 +7,16 @@ if (!fs.existsSync(built)) {
   process.stderr.write("hybridlink: the CLI is not built; run `npm install` (or `npm run build`) in the hybridlink folder\n");
   process.exit(2);
 }
+
+// Exit only once what was written has reached the pipe: a large --json output to a pipe is written asynchronously.
+function exit(code) {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
 require(built)
   .main(process.argv.slice(2))
-  .then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`hybridlink: ${err && err.stack ? err.stack : err}\n`);
-      process.exit(2);
-    },
-  );
+  .then(exit, (err) => {
+    process.stderr.write(`hybridlink: ${err && err.stack ? err.stack : err}\n`);
+    exit(2);
+  });

@@ -80,11 +80,10 @@ function processIo(): CliIo {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      process.stderr.write(`hybridlink: ${err.stack ?? err.message}\n`);
-      process.exit(EXIT_USAGE);
-    },
-  );
+  // Exit once the output has drained: a large --json output to a pipe is written asynchronously.
+  const exit = (code: number) => process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+  main(process.argv.slice(2)).then(exit, (err: Error) => {
+    process.stderr.write(`hybridlink: ${err.stack ?? err.message}\n`);
+    exit(EXIT_USAGE);
+  });
 }

@@ -1,4 +1,6 @@
-import { spawnSync } from "child_process";
+import { ChildProcess, spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 export const REPO = path.resolve(__dirname, "..", "..");
@@ -17,6 +19,38 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     env: { ...process.env, ...options.env },
     encoding: "utf8",
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the CLI without waiting, for tests that interrupt it. */
+export function spawnCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** The child's exit (code, or 128 + signal number as a shell reports a signal) and everything it printed. */
+export function finished(child: ChildProcess): Promise<CliRun & { signal: NodeJS.Signals | null }> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr })));
+}
+
+/** A temp folder with an engine state path in it; remove with `fs.rmSync(dir, { recursive: true })`. */
+export function tempState(): { dir: string; state: string; env: NodeJS.ProcessEnv } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hl-cli-"));
+  const state = path.join(dir, "state.db");
+  // No inherited keys or account: each test says what it sets.
+  return { dir, state, env: { HYBRIDLINK_STATE: state, HYBRIDLINK_ACCOUNT: "", NO_COLOR: "1" } };
+}
+
+/** Parses a command's --json output, failing the test with its stderr when it is not JSON. */
+export function json<T = any>(run: CliRun): T {
+  try {
+    return JSON.parse(run.stdout) as T;
+  } catch {
+    throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+  }
 }

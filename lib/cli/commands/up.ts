@@ -4,10 +4,14 @@ import { openDeployment } from "../deploy/deployment";
 import { renderPlan } from "../deploy/plan-view";
 import { CliIo } from "../io";
 import { matrixJson, selectedMatrix } from "../matrix-report";
-import { colorsFor } from "../render/colors";
+import { ReachabilityMatrix } from "../../net/matrix";
+import { Colors, colorsFor } from "../render/colors";
 import { endpointLabels, renderMatrix } from "../render/matrix";
 import { stackNamesFor } from "../stack/lookup";
 import { DeployOptions, loadOrReport, withDeployOptions } from "./plan";
+
+/** Beyond this many endpoints the table after `up` would not fit a terminal. */
+const MAX_MATRIX_AFTER_UP = 16;
 
 /**
  * `hybridlink up <program>`: plan, apply with live progress, then the
@@ -37,11 +41,19 @@ export function upCommand(io: CliIo): Command {
       if (options.json) {
         io.out(JSON.stringify({ plan: opened.view, ...report, generatedSecrets: opened.ctx.secrets.generatedSources(), matrix: matrixJson(matrix, names) }, null, 2));
       } else {
-        io.out(`\nreachability (stack ${stack}):\n${matrix.size ? renderMatrix(matrix, endpointLabels(matrix.endpoints), c) : "no endpoints"}`);
+        io.out(`\nreachability (stack ${stack}):\n${renderStackMatrix(matrix, c)}`);
       }
       io.exitCode(report.exitCode);
     } finally {
       opened.close();
     }
   });
+}
+
+/** Up's closing table: the matrix, or for a big stack only the pair counts (the full table is `hybridlink matrix`). */
+function renderStackMatrix(matrix: ReachabilityMatrix, c: Colors): string {
+  if (!matrix.size) return "no endpoints";
+  if (matrix.size <= MAX_MATRIX_AFTER_UP) return renderMatrix(matrix, endpointLabels(matrix.endpoints), c);
+  const k = matrix.counts();
+  return `${matrix.size} endpoints; pairs: ${k.REACHABLE / 2} reachable, ${k.ONE_WAY / 2} one-way, ${k.UNREACHABLE / 2} unreachable (the whole table: hybridlink matrix)`;
 }
