@@ -1,4 +1,4 @@
-import { factsOf } from "../private/facts";
+import { forEachCidrInput } from "../private/cidr-fields";
 import { propsOf } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
 
@@ -12,14 +12,14 @@ export const cidrSyntax: Rule = {
   fix: "Write the block as a.b.c.d/n with each octet 0–255 and n from 0 to 32, e.g. 10.0.0.0/16.",
   check(context) {
     const out: RuleViolation[] = [];
-    for (const input of factsOf(context).cidrInputs()) {
-      if (input.cidr) continue;
+    forEachCidrInput(context.index, (resource, value, cidr, property) => {
+      if (cidr) return;
       out.push({
-        resource: input.resource.logicalId,
-        property: input.property,
-        message: `${input.property} is ${typeof input.value === "string" ? `'${input.value}'` : JSON.stringify(input.value) ?? "undefined"}, which is not an IPv4 CIDR block; write it as a.b.c.d/n (octets 0–255, n 0–32), e.g. 10.0.0.0/16.`,
+        resource: resource.logicalId,
+        property: property(),
+        message: `${property()} is ${typeof value === "string" ? `'${value}'` : JSON.stringify(value) ?? "undefined"}, which is not an IPv4 CIDR block; write it as a.b.c.d/n (octets 0–255, n 0–32), e.g. 10.0.0.0/16.`,
       });
-    }
+    });
     for (const type of ["Vpc", "IdcSite"] as const) {
       for (const resource of context.index.ofType(type)) {
         const cidrs = propsOf(resource).cidrs;

@@ -1,4 +1,4 @@
-import { factsOf } from "../private/facts";
+import { forEachCidrInput } from "../private/cidr-fields";
 import { Rule, RuleViolation } from "../rule";
 
 /** HL-ADDR-002: a block is written as its network address (host bits zero). */
@@ -11,14 +11,14 @@ export const cidrHostBits: Rule = {
   fix: "Use the normalized block the message suggests (the same prefix with the host bits cleared).",
   check(context) {
     const out: RuleViolation[] = [];
-    for (const { resource, property, cidr } of factsOf(context).cidrInputs()) {
-      if (!cidr || cidr.hostBitsZero) continue;
+    forEachCidrInput(context.index, (resource, _value, cidr, property) => {
+      if (!cidr || cidr.hostBitsZero) return;
       out.push({
         resource: resource.logicalId,
-        property,
-        message: `${property} is '${cidr.text}', which has host bits set; the /${cidr.prefix} network it lies in is ${cidr.network}: use '${cidr.network}' (or a longer prefix if you meant a smaller block).`,
+        property: property(),
+        message: `${property()} is '${cidr.text}', which has host bits set; the /${cidr.prefix} network it lies in is ${cidr.network}: use '${cidr.network}' (or a longer prefix if you meant a smaller block).`,
       });
-    }
+    });
     return out;
   },
 };

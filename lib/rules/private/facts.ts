@@ -2,7 +2,6 @@ import { ManifestResource } from "../../core/manifest";
 import { ManifestIndex } from "../../core/manifest-index";
 import { Cidr, OwnedCidr } from "../../net/cidr";
 import { RuleContext } from "../rule";
-import { CidrInput, collectCidrInputs } from "./cidr-fields";
 import { CidrSet } from "./cidr-set";
 import { parsedCidr, parsedCidrs, propsOf, refId } from "./read";
 
@@ -40,7 +39,6 @@ export class NetworkFacts {
   private readonly cloudNetworkCache = new Map<string, CidrSet<string>>();
   private readonly siteSetCache = new Map<string, CidrSet<string>>();
   private readonly vpcSetCache = new Map<string, CidrSet<string>>();
-  private cidrInputList?: CidrInput[];
 
   constructor(private readonly index: ManifestIndex) {
     for (const vpc of index.ofType("Vpc")) this.vpcBlocks.set(vpc.logicalId, parsedCidrs(propsOf(vpc).cidrs));
@@ -139,12 +137,6 @@ export class NetworkFacts {
   /** The IDC site at the far end of a connection (through its customer gateway). */
   public siteOfConnection(connection: R<"VpnConnection">): R<"IdcSite"> | undefined {
     return this.siteOfCustomerGateway(refId(propsOf(connection).customerGateway));
-  }
-
-  /** Every CIDR-valued input of every resource, parsed once (HL-ADDR-001 and -002 both walk them). */
-  public cidrInputs(): readonly CidrInput[] {
-    if (!this.cidrInputList) this.cidrInputList = collectCidrInputs(this.index);
-    return this.cidrInputList;
   }
 
   /** The VPC's blocks as a set, for coverage questions. */
