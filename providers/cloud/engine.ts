@@ -160,7 +160,11 @@ export class CloudEngine {
     }
   }
 
-  /** The network model of the data plane at the engine clock's now. */
+  /**
+   * The network model of the data plane at the engine clock's now, over every
+   * account (the simulator operator's view, as the CLI draws and drills it). The
+   * Trace and DescribeReachability actions use one account's view instead.
+   */
   public networkModel(): NetworkModel {
     return this.db
       .transaction(() => {

@@ -16,12 +16,30 @@ export const BUSY_TIMEOUT_MS = 30_000;
  */
 export function applyPragmas(db: Db): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  if (db.name !== ":memory:") db.pragma("journal_mode = WAL");
+  if (db.name !== ":memory:") enableWal(db);
   db.pragma("synchronous = NORMAL");
   // Checkpoint every ~40 MB of WAL rather than every 4 MB: a checkpoint syncs the
   // file, and a create writes several pages (row, scope and token index entries).
   db.pragma("wal_autocheckpoint = 10000");
   db.pragma("cache_size = -65536");
+}
+
+/**
+ * Switches a store to WAL. Two processes opening a new file at once race for
+ * the switch, and SQLite answers the loser SQLITE_BUSY without consulting the
+ * busy handler; so the loser waits for the winner's lock through a write
+ * transaction (which does use the busy handler) and tries again.
+ */
+function enableWal(db: Db): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || attempt >= 5) throw err;
+      db.exec("BEGIN IMMEDIATE; ROLLBACK;");
+    }
+  }
 }
 
 /** Where the store lives when no path is given: `$HYBRIDLINK_STATE`, else `.hybridlink/state.db` under the working directory. */
