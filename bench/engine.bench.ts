@@ -19,7 +19,7 @@ import type { Report } from "./run";
 const TOTAL = 10_000;
 const CHUNK = 500;
 const SUBNETS_PER_VPC = 48;
-const ROUTES_PER_VPC = 49;
+const ROUTES_PER_VPC = 48;
 
 export async function run(report: Report): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hybridlink-engine-bench-"));
@@ -66,7 +66,8 @@ interface Workload {
 
 /**
  * VPCs, each with its main route table, subnets (overlap-checked against the
- * VPC's others) and routes to a CCN (duplicate-checked in their table).
+ * VPC's others), its CCN attachment and routes to the CCN (duplicate-checked
+ * in their table).
  */
 function engineWorkload(file: string): Workload {
   const engine = CloudEngine.open({ path: file, profile: "tencent" });
@@ -84,6 +85,8 @@ function engineWorkload(file: string): Workload {
         create("CreateSubnet", { name: `s${s}`, vpc: vpc.id, cidr: `10.${v}.${s}.0/24`, routeTable: table.id });
         yield;
       }
+      create("CreateCcnAttachment", { ccn: ccn.id, instanceType: "VPC", instance: vpc.id, region: "ap-guangzhou" });
+      yield;
       for (let r = 0; r < ROUTES_PER_VPC; r++) {
         create("CreateRoute", { routeTable: table.id, destinationCidr: `172.16.${r}.0/24`, nextHopType: "CCN", nextHop: ccn.id, enabled: true });
         yield;

@@ -173,12 +173,14 @@ function readPeeringBandwidth(params: ParamReader, crossRegion: boolean, profile
   return bandwidth;
 }
 
+/** seed 003: peering in a non-mainland region (Hong Kong, North America) needs a ticket, whichever end is there (as rule HL-PEER-007). */
 function checkCrossBorder(rq: RegionInfo, ac: RegionInfo, approval: string | undefined, ctx: ActionContext): void {
-  if (!ctx.profile.peering.crossBorderNeedsApproval || rq.geography === ac.geography || approval) return;
+  const outside = [rq, ac].filter((r) => r.geography !== "mainland");
+  if (!ctx.profile.peering.crossBorderNeedsApproval || outside.length === 0 || (approval !== undefined && approval.trim() !== "")) return;
   throw new CloudError(
     "UnsupportedOperation.CrossBorderApprovalRequired",
-    `${ctx.action}: peering ${rq.name} (${rq.geography}) with ${ac.name} (${ac.geography}) crosses a border and needs an ` +
-      "approved ticket (seed 003: 跨境通信需要审核). Pass its reference as crossBorderApproval.",
+    `${ctx.action}: peering ${rq.name} with ${ac.name} involves non-mainland region ${[...new Set(outside.map((r) => r.name))].join(" and ")}, ` +
+      "which needs an approved ticket (seed 003: 非大陆地域对等连接服务需要您提工单申请). Pass its reference as crossBorderApproval.",
   );
 }
 

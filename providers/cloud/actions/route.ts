@@ -78,8 +78,15 @@ function readNextHop(params: ParamReader, type: RouteNextHopType, vpc: ResourceR
       }
       return gateway;
     }
-    case "CCN":
-      return readOwnedRef(params, "nextHop", "Ccn", ctx);
+    case "CCN": {
+      const ccn = readOwnedRef(params, "nextHop", "Ccn", ctx);
+      // Rule HL-CCN-005: traffic enters a CCN only from the networks attached to it.
+      const attached = ctx.store.resources.referrers(vpc.id, "instance").some((r) => ctx.store.resources.tryGet(r.fromId)?.props.ccn === ccn.id);
+      if (!attached) {
+        throw mismatch(ctx, `VPC '${vpc.id}' is not attached to CCN '${ccn.id}' (attach it first: CreateCcnAttachment)`);
+      }
+      return ccn;
+    }
   }
 }
 

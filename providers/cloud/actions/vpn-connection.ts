@@ -34,6 +34,13 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
   plan(params, ctx) {
     const name = params.string("name");
     const gateway = readOwnedRef(params, "vpnGateway", "VpnGateway", ctx);
+    if (gateway.props.ipsecEnabled !== true) {
+      throw params.error(
+        "UnsupportedOperation.IpsecVpnDisabled",
+        "vpnGateway",
+        `is '${gateway.id}', whose IPsec-VPN is disabled; enable it (ipsecEnabled: true, a replacement) or use another gateway.`,
+      );
+    }
     const device = readOwnedRef(params, "customerGateway", "CustomerGateway", ctx);
     const vpc = readConnectionVpc(params, gateway, ctx);
     const preSharedKey = readPreSharedKey(params, "preSharedKey", ctx.profile);

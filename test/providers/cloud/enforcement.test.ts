@@ -115,6 +115,18 @@ const CASES: Case[] = [
       return () => w.request("CreateRoute", { routeTable: v1.table, destinationCidr: "192.168.0.0/16", nextHopType: "VPN_GATEWAY", nextHop: gw, enabled: true });
     },
   },
+  {
+    name: "a route via a CCN the VPC is not attached to",
+    code: "InvalidParameterValue.NextHopMismatch",
+    says: "CreateCcnAttachment",
+    refused: (w) => {
+      const v1 = w.vpc(["10.0.0.0/16"]);
+      const v2 = w.vpc(["10.1.0.0/16"]);
+      const ccn = w.request("CreateCcn", { name: "c" }).id;
+      w.request("CreateCcnAttachment", { ccn, instanceType: "VPC", instance: v2.vpc, region: "ap-guangzhou" });
+      return () => w.request("CreateRoute", { routeTable: v1.table, destinationCidr: "10.1.0.0/16", nextHopType: "CCN", nextHop: ccn, enabled: true });
+    },
+  },
   // VPN (seeds 000, 001)
   { name: "a CCN-type gateway on alibaba", code: "UnsupportedOperation.VpnGatewayType", profile: "alibaba", refused: (w) => () => w.gateway(undefined, "cn-hangzhou", "CCN") },
   {
@@ -124,6 +136,16 @@ const CASES: Case[] = [
     refused: (w) => {
       const v = w.vpc(["10.0.0.0/16"], "wuhan");
       return () => w.gateway(v.vpc, "wuhan");
+    },
+  },
+  {
+    name: "an IPsec connection on a gateway with IPsec-VPN disabled",
+    code: "UnsupportedOperation.IpsecVpnDisabled",
+    refused: (w) => {
+      const v = w.vpc(["10.0.0.0/16"]);
+      const gw = w.request("CreateVpnGateway", { name: "ssl-only", region: "ap-guangzhou", type: "VPC", vpc: v.vpc, bandwidthMbps: 5, ipsecEnabled: false, sslEnabled: true, sslConnections: 5 }).id as string;
+      const dev = w.device("203.0.113.10", w.site(["192.168.0.0/16"]));
+      return () => w.connection(gw, dev);
     },
   },
   {
@@ -365,6 +387,15 @@ const CASES: Case[] = [
       const v1 = w.vpc(["10.0.0.0/16"]);
       const v2 = w.vpc(["10.1.0.0/16"], "ap-hongkong");
       return () => peer(w, v1.vpc, v2.vpc, { bandwidthMbps: 100 });
+    },
+  },
+  {
+    name: "peering two Hong Kong VPCs without approval (a non-mainland end is enough)",
+    code: "UnsupportedOperation.CrossBorderApprovalRequired",
+    refused: (w) => {
+      const v1 = w.vpc(["10.0.0.0/16"], "ap-hongkong");
+      const v2 = w.vpc(["10.1.0.0/16"], "ap-hongkong");
+      return () => peer(w, v1.vpc, v2.vpc, { crossBorderApproval: " " });
     },
   },
   {
