@@ -18,7 +18,6 @@ export interface VpcRoute {
   readonly enabled: boolean;
 }
 
-
 /**
  * Relations the rules ask for, derived once per manifest in O(n) and shared
  * by every rule through `factsOf` (cached on the ManifestIndex), so no rule
