@@ -84,15 +84,15 @@ const NOT_PUBLIC: ReadonlyArray<[string, string]> = [
   ["172.16.0.0/12", "private (RFC 1918)"],
   ["192.0.0.0/24", "IETF protocol assignments"],
   ["192.168.0.0/16", "private (RFC 1918)"],
-  ["198.18.0.0/15", "benchmarking (RFC 2544)"],
   ["224.0.0.0/4", "multicast"],
   ["240.0.0.0/4", "reserved (including broadcast)"],
 ];
 
 /**
  * Why an address is not a public unicast IPv4, or undefined when it is one.
- * The documentation ranges (192.0.2/24, 198.51.100/24, 203.0.113/24) are
- * accepted: they are what examples and tests use for public addresses.
+ * The documentation (192.0.2/24, 198.51.100/24, 203.0.113/24) and
+ * benchmarking (198.18/15) blocks are accepted, as rule HL-VPN-002 accepts
+ * them: examples and tests use them for public addresses.
  */
 export function notPublicUnicastReason(ip: string): string | undefined {
   const n = tryParseIp(ip);

@@ -187,6 +187,15 @@ const CASES: Case[] = [
     (ip): Case => ({ name: `a customer gateway at ${ip}`, code: "InvalidParameterValue.CustomerGatewayIp", refused: (w) => () => w.device(ip) }),
   ),
   {
+    name: "a customer gateway at 203.0.113.7 after one at 198.18.0.1 (documentation and benchmarking blocks are accepted)",
+    code: "InvalidParameterValue.Duplicate",
+    refused: (w) => {
+      w.device("198.18.0.1");
+      w.device("203.0.113.7");
+      return () => w.device("203.0.113.7");
+    },
+  },
+  {
     name: "two customer gateways at one address",
     code: "InvalidParameterValue.Duplicate",
     refused: (w) => {
