@@ -1,6 +1,8 @@
-/** Exit codes: 0 ok, 1 findings (or unreachable when asked to assert), 2 usage or input errors. */
+/** Exit code: everything as asked. */
 export const EXIT_OK = 0;
+/** Exit code: findings (synth errors, a refused step, a broken intent, a trace that misses its --expect). */
 export const EXIT_FINDINGS = 1;
+/** Exit code: usage or input errors (bad arguments, unknown names, nothing deployed where asked). */
 export const EXIT_USAGE = 2;
 /** `up` or `destroy` stopped by Ctrl-C after recording what it had done (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;

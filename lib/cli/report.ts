@@ -17,6 +17,7 @@ export interface FindingsJson {
   }>;
 }
 
+/** A validation report as the `--json` shape of synth and validate. */
 export function findingsToJson(report: ValidationReport): FindingsJson {
   return {
     ok: report.errors.length === 0,

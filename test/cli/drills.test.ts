@@ -246,6 +246,14 @@ describe("usage", () => {
     expect(fs.existsSync(t.state)).toBe(false);
   });
 
+  test("plan with nothing deployed lists every create and writes no store", () => {
+    const run = runCli(["plan", example("s1-vpc-idc-spd"), "--json"], { env: t.env });
+    expect(run.code).toBe(0);
+    expect(json(run).counts).toEqual({ create: 8, update: 0, replace: 0, delete: 0, same: 0 });
+    expect(json(run).generatedSecrets).toEqual([{ source: "env:HL_S1_PSK", new: true }]);
+    expect(fs.existsSync(t.state)).toBe(false);
+  });
+
   test("graph of a program needs no deployment", () => {
     const run = runCli(["graph", example("s4-ccn-idcs-cloud-networks"), "--format", "mermaid"], { env: t.env });
     expect(run.code).toBe(0);

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import { Command } from "commander";
 import { HybridlinkError } from "../../core/errors";
 import type { SynthError } from "../../core/synth";
@@ -8,6 +9,7 @@ import { CliIo, EXIT_FINDINGS, EXIT_OK } from "../io";
 import { EngineOptions, withEngineOptions, withStackOption } from "../options";
 import { LoadedProgram, loadProgramOrManifest } from "../program";
 import { colorsFor } from "../render/colors";
+import { storePath } from "../session";
 
 /** Options of plan and up. */
 export interface DeployOptions extends EngineOptions {
@@ -23,7 +25,9 @@ export function planCommand(io: CliIo): Command {
   return command.action((program: string, options: DeployOptions) => {
     const loaded = loadOrReport(io, program, options);
     if (!loaded) return;
-    const opened = openDeployment(options.stack ?? loaded.defaultStack, program, loaded.manifest, options);
+    // Nothing deployed yet: plan against an empty cloud rather than create a store file.
+    const scratch = !fs.existsSync(storePath(options));
+    const opened = openDeployment(options.stack ?? loaded.defaultStack, program, loaded.manifest, { ...options, scratch });
     try {
       io.out(options.json ? JSON.stringify(opened.view, null, 2) : renderPlan(opened.view, colorsFor(io)));
       io.exitCode(EXIT_OK);

@@ -25,8 +25,16 @@ export interface OpenedDeployment {
   close(): void;
 }
 
+/** How to open a deployment: the engine options, plus whether to accept peerings and whether to plan on a scratch cloud. */
 export interface OpenOptions extends EngineOptions {
   readonly acceptPeerings?: boolean;
+  /**
+   * Plan against an empty, throw-away cloud instead of the store file (a plan
+   * where nothing is deployed yet creates no file).
+   *
+   * @default false
+   */
+  readonly scratch?: boolean;
 }
 
 /**
@@ -35,7 +43,7 @@ export interface OpenOptions extends EngineOptions {
  * `planDeployment` — the diff Pulumi's providers use. Nothing is changed.
  */
 export function openDeployment(stack: string, program: string, manifest: Manifest, options: OpenOptions): OpenedDeployment {
-  const settings: ProviderSettings = { statePath: storePath(options), profile: manifest.app.profile as ProfileName };
+  const settings: ProviderSettings = { statePath: options.scratch ? ":memory:" : storePath(options), profile: manifest.app.profile as ProfileName };
   const engine = engineFor(settings);
   const store = StackStore.open(engine.path);
   try {

@@ -167,6 +167,7 @@ export class StackStore {
     return this.tryGetGeneratedSecret(stack, source)!;
   }
 
+  /** Closes this connection (the engine keeps its own). */
   public close(): void {
     if (this.db.open) this.db.close();
   }
