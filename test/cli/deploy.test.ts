@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import Database = require("better-sqlite3");
 import { CloudEngine } from "../../providers/cloud";
+import { cloudParams, resourceInputs } from "../../providers/dynamic";
+import { StackStore } from "../../lib/cli/stack/stack-store";
 import { finished, json, REPO, runCli, spawnCli, tempState } from "./run-cli";
 
 const HA = path.join(REPO, "examples", "ha-dual-customer-gateway");
@@ -146,6 +148,30 @@ describe("hybridlink plan / up / destroy", () => {
       tables: 100,
     });
     expect(json(runCli(["plan", MANY, "--json"], { env: t.env })).counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 300 });
+  });
+
+  test("a create the cloud made but the stack never recorded (a crash in between) is found again by its client token", async () => {
+    // What a crash leaves: the stack says CREATING with a token, the cloud already has the VPC made with that token.
+    const { app } = await import("../../examples/ha-dual-customer-gateway/app");
+    const vpc = app.synth().resources.find((r) => r.logicalId === "Vpc")!;
+    const engine = CloudEngine.open({ path: t.state, profile: "alibaba" });
+    const params = cloudParams("Vpc", resourceInputs(vpc, { ref: () => undefined, secret: () => undefined }));
+    const made = String(engine.request("CreateVpc", params, { account: vpc.account, clientToken: "hl-crashed-create" }).id);
+    engine.close();
+    const store = StackStore.open(t.state);
+    store.putResource("ha-dual-customer-gateway", {
+      logicalId: "Vpc", path: "Vpc", type: "Vpc", account: vpc.account, inputs: {}, outputs: {}, status: "CREATING", dependsOn: [], clientToken: "hl-crashed-create",
+    });
+    store.close();
+
+    const plan = json(runCli(["plan", HA, "--json"], { env: t.env }));
+    expect(plan.changes.find((s: { logicalId: string }) => s.logicalId === "Vpc")).toMatchObject({ action: "create", resumes: "create" });
+    expect(runCli(["plan", HA], { env: t.env }).stdout).toMatch(/\+ create\s+Vpc\s+Vpc\s+\(resumes an interrupted create\)/);
+    expect(runCli(["up", HA], { env: t.env }).code).toBe(0);
+    expect(engineCounts(t.state, { vpcs: "DescribeVpcs" })).toEqual({ vpcs: 1 });
+    const after = StackStore.open(t.state);
+    expect(after.resources("ha-dual-customer-gateway").find((r) => r.logicalId === "Vpc")).toMatchObject({ status: "READY", cloudId: made });
+    after.close();
   });
 
   test("Ctrl-C stops after the step in flight with exit 130 and says how to resume", async () => {
