@@ -17,7 +17,7 @@ export function renderMatrix(matrix: ReachabilityMatrix, labels: readonly string
   const table = renderTable([{ header: "from ↓ to →" }, ...labels.map((l) => ({ header: l }))], rows);
   const counts = matrix.counts();
   const summary =
-    `${n} endpoints; pairs: ${c.green(`${counts.REACHABLE / 2} reachable`)}, ` +
+    `${n} endpoint${n === 1 ? "" : "s"}; pairs: ${c.green(`${counts.REACHABLE / 2} reachable`)}, ` +
     `${(counts.ONE_WAY ? c.yellow : (t: string) => t)(`${counts.ONE_WAY / 2} one-way`)}, ${counts.UNREACHABLE / 2} unreachable`;
   return `${table}\n\n${summary}`;
 }
