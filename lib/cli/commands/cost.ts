@@ -1,15 +1,14 @@
 import { Command } from "commander";
 import { HybridlinkError } from "../../core/errors";
 import { CloudProfile, findProfile, PROFILE_NAMES } from "../../core/profiles";
-import { CloudEngine } from "../../../providers/cloud";
 import { BilledPeering, billPeaks, billPeering, PeeringBill } from "../cost/bill";
-import { FileSample, readSamples } from "../cost/samples";
+import { deployedBills, Figures } from "../cost/deployed";
+import { renderBills, totalsByPayer } from "../cost/render";
+import { readSamples } from "../cost/samples";
 import { CliIo, EXIT_OK } from "../io";
 import { AccountOptions, withAccountOption, withEngineOptions, withStackOption } from "../options";
-import { colorsFor } from "../render/colors";
-import { renderTable } from "../render/table";
 import { openExistingEngine, usingEngine } from "../session";
-import { StackView, stackNamesFor } from "../stack/lookup";
+import { stackNamesFor } from "../stack/lookup";
 
 interface CostOptions extends AccountOptions {
   readonly regions?: string;
@@ -37,15 +36,10 @@ export function costCommand(io: CliIo): Command {
     const figures = readFigures(options);
     const bills = options.regions
       ? [whatIf(options, figures)]
-      : await usingEngine(openExistingEngine(options), (engine) => deployedBills(engine, stackNamesFor(engine, options), options, figures));
+      : await usingEngine(openExistingEngine(options), (engine) => deployedBills(engine, stackNamesFor(engine, options), options.account, figures));
     io.out(options.json ? JSON.stringify({ bills, totals: totalsByPayer(bills) }, null, 2) : renderBills(bills, io));
     io.exitCode(EXIT_OK);
   });
-}
-
-interface Figures {
-  readonly peaks?: { readonly out: number; readonly in: number };
-  readonly samples?: readonly FileSample[];
 }
 
 function readFigures(options: CostOptions): Figures {
@@ -107,100 +101,3 @@ function usingStoreProfile(options: CostOptions): CloudProfile | undefined {
   }
 }
 
-interface DescribedPeering {
-  id: string;
-  name: string;
-  account: string;
-  state: string;
-  requesterRegion: string;
-  accepterRegion: string;
-  bandwidthMbps?: number;
-}
-
-/** Every peering the stacks' accounts can see, billed from the samples given for it (matched by ID, name or logical ID). */
-function deployedBills(engine: CloudEngine, view: StackView, options: CostOptions, figures: Figures): PeeringBill[] {
-  const accounts = options.account
-    ? [options.account]
-    : [...new Set([...(process.env.HYBRIDLINK_ACCOUNT ? [process.env.HYBRIDLINK_ACCOUNT] : []), ...view.stacks.map((s) => s.app.defaultAccount)])];
-  if (!accounts.length) throw new HybridlinkError("AccountRequired", "Whose peerings? Pass --account <id> (or set HYBRIDLINK_ACCOUNT); no stack is deployed here.");
-  const peerings = new Map<string, DescribedPeering>();
-  for (const account of accounts) {
-    for (const item of engine.request("DescribeVpcPeeringConnections", {}, { account }).items as unknown as DescribedPeering[]) peerings.set(item.id, item);
-  }
-  const claimed = new Set<FileSample>();
-  const bills = [...peerings.values()].map((p) => {
-    const peering: BilledPeering = { id: p.id, name: p.name, requesterAccount: p.account, requesterRegion: p.requesterRegion, accepterRegion: p.accepterRegion };
-    if (figures.peaks) return billPeaks(engine.profile, peering, figures.peaks.out, figures.peaks.in);
-    const names = new Set([p.id, p.name, view.logicalIdOf(p.id)].filter((x): x is string => x !== undefined));
-    const mine = (figures.samples ?? []).filter((s) => s.peering !== undefined && names.has(s.peering));
-    mine.forEach((s) => claimed.add(s));
-    if (mine.length || p.requesterRegion === p.accepterRegion) return billPeering(engine.profile, peering, mine);
-    // No measured traffic: the ceiling is both directions at the cap all day.
-    const cap = p.bandwidthMbps;
-    const ceiling = cap !== undefined ? billPeaks(engine.profile, peering, cap, cap, "ceiling/day") : billPeering(engine.profile, peering, []);
-    return { ...ceiling, note: `no traffic figures for this peering (pass --samples)${cap !== undefined ? `; the ceiling assumes ${cap} Mbps each way all day` : ""}` };
-  });
-  const unclaimed = (figures.samples ?? []).filter((s) => !claimed.has(s));
-  if (unclaimed.length) {
-    const named = [...new Set(unclaimed.map((s) => s.peering ?? "(no peering column)"))];
-    throw new HybridlinkError(
-      "UnknownPeering",
-      `Samples name peerings that are not deployed here: ${named.join(", ")}. Name each by its cloud ID, name or logical ID` +
-        (peerings.size ? ` (deployed: ${[...peerings.values()].map((p) => `${p.name} (${p.id})`).join(", ")}).` : "; no peering is deployed."),
-    );
-  }
-  return bills;
-}
-
-function totalsByPayer(bills: readonly PeeringBill[]): Record<string, { amount: number; currency?: string }> {
-  const totals: Record<string, { amount: number; currency?: string }> = {};
-  for (const b of bills) {
-    const t = (totals[b.payer] ??= { amount: 0 });
-    t.amount = Math.round((t.amount + b.total) * 100) / 100;
-    if (b.currency) t.currency = b.currency;
-  }
-  return totals;
-}
-
-function renderBills(bills: readonly PeeringBill[], io: CliIo): string {
-  const c = colorsFor(io);
-  if (!bills.length) return "no peering connections are deployed here: nothing to bill";
-  const out: string[] = [];
-  for (const b of bills) {
-    const where = `${b.peering.requesterRegion} ↔ ${b.peering.accepterRegion}`;
-    out.push(`${c.bold(`${b.peering.name} (${b.peering.id})`)}  ${where}  paid by ${b.payer}${b.priceGroup ? `  prices: ${b.priceGroup}` : ""}`);
-    if (b.days.length) {
-      out.push(
-        renderTable(
-          [
-            { header: "day" },
-            { header: "samples", right: true },
-            { header: "peak out", right: true },
-            { header: "peak in", right: true },
-            { header: "peak", right: true },
-            { header: "tier" },
-            { header: `${b.currency}/Mbps/day`, right: true },
-            { header: `amount ${b.currency}`, right: true },
-          ],
-          b.days.map((d) => [
-            d.date,
-            d.samples ? String(d.samples) : "given",
-            `${d.peakOutMbps}`,
-            `${d.peakInMbps}`,
-            `${d.peakMbps} Mbps`,
-            d.tier ?? c.yellow("above the list"),
-            d.pricePerMbpsDay !== undefined ? String(d.pricePerMbpsDay) : "—",
-            d.amount !== undefined ? d.amount.toFixed(2) : c.yellow("contact sales"),
-          ]),
-          "  ",
-        ),
-      );
-      out.push(`  total: ${b.total.toFixed(2)} ${b.currency ?? ""}`.trimEnd());
-    }
-    if (b.note) out.push(`  ${b.note}`);
-    out.push("");
-  }
-  const totals = totalsByPayer(bills);
-  out.push(...Object.entries(totals).map(([payer, t]) => `payer ${payer}: ${t.amount.toFixed(2)} ${t.currency ?? ""}`.trimEnd()));
-  return out.join("\n");
-}

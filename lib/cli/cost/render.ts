@@ -1,0 +1,59 @@
+import { CliIo } from "../io";
+import { colorsFor } from "../render/colors";
+import { renderTable } from "../render/table";
+import { PeeringBill } from "./bill";
+
+/** What each payer owes over the bills, in the tariff's currency. */
+export function totalsByPayer(bills: readonly PeeringBill[]): Record<string, { amount: number; currency?: string }> {
+  const totals: Record<string, { amount: number; currency?: string }> = {};
+  for (const b of bills) {
+    const t = (totals[b.payer] ??= { amount: 0 });
+    t.amount = Math.round((t.amount + b.total) * 100) / 100;
+    if (b.currency) t.currency = b.currency;
+  }
+  return totals;
+}
+
+/** The bills for people: one table per peering (a line per day), its note, then the total per payer. */
+export function renderBills(bills: readonly PeeringBill[], io: CliIo): string {
+  const c = colorsFor(io);
+  if (!bills.length) return "no peering connections are deployed here: nothing to bill";
+  const out: string[] = [];
+  for (const b of bills) {
+    const where = `${b.peering.requesterRegion} ↔ ${b.peering.accepterRegion}`;
+    out.push(`${c.bold(`${b.peering.name} (${b.peering.id})`)}  ${where}  paid by ${b.payer}${b.priceGroup ? `  prices: ${b.priceGroup}` : ""}`);
+    if (b.days.length) {
+      out.push(
+        renderTable(
+          [
+            { header: "day" },
+            { header: "samples", right: true },
+            { header: "peak out", right: true },
+            { header: "peak in", right: true },
+            { header: "peak", right: true },
+            { header: "tier" },
+            { header: `${b.currency}/Mbps/day`, right: true },
+            { header: `amount ${b.currency}`, right: true },
+          ],
+          b.days.map((d) => [
+            d.date,
+            d.samples ? String(d.samples) : "given",
+            `${d.peakOutMbps}`,
+            `${d.peakInMbps}`,
+            `${d.peakMbps} Mbps`,
+            d.tier ?? c.yellow("above the list"),
+            d.pricePerMbpsDay !== undefined ? String(d.pricePerMbpsDay) : "—",
+            d.amount !== undefined ? d.amount.toFixed(2) : c.yellow("contact sales"),
+          ]),
+          "  ",
+        ),
+      );
+      out.push(`  total: ${b.total.toFixed(2)} ${b.currency ?? ""}`.trimEnd());
+    }
+    if (b.note) out.push(`  ${b.note}`);
+    out.push("");
+  }
+  const totals = totalsByPayer(bills);
+  out.push(...Object.entries(totals).map(([payer, t]) => `payer ${payer}: ${t.amount.toFixed(2)} ${t.currency ?? ""}`.trimEnd()));
+  return out.join("\n");
+}
