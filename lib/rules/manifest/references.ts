@@ -17,11 +17,14 @@ export const manifestReferences: Rule = {
     for (const resource of context.manifest.resources) {
       const id = String(resource.logicalId ?? "");
       const props = (resource.props ?? {}) as unknown as Record<string, unknown>;
+      // Logical IDs already looked up through a reference: dependsOn usually repeats them.
+      const resolved: string[] = [];
       for (const [name, prop] of own(REF_ENTRIES, resource.type) ?? []) {
         const value = props[name];
         if (!isRef(value)) continue;
         const expected = typeof prop.refTo === "function" ? prop.refTo(props) : prop.refTo;
         const target = index.tryGet(value.ref);
+        if (target) resolved.push(value.ref);
         if (!target) {
           out.push({ resource: id, property: name, message: `'${name}' refers to '${value.ref}', which is not in the manifest; expected the logical ID of a ${expected ?? "resource"}.` });
         } else if (expected && target.type !== expected && !prop.typeCheckedBy) {
@@ -31,7 +34,7 @@ export const manifestReferences: Rule = {
       const dependsOn = (resource as { dependsOn?: unknown }).dependsOn;
       if (!Array.isArray(dependsOn)) continue;
       for (const dep of dependsOn) {
-        if (typeof dep === "string" && !index.tryGet(dep)) {
+        if (typeof dep === "string" && !resolved.includes(dep) && !index.tryGet(dep)) {
           out.push({ resource: id, property: "dependsOn", message: `dependsOn names '${dep}', which is not in the manifest; remove it or add that resource.` });
         }
       }
