@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { IConstruct } from "constructs";
 import type { NetworkApp } from "../core/app";
 import type { Manifest, ManifestResource, ProfileName } from "../core";
+import { isRef } from "../core/manifest";
 import { dependencyOrder, resourceInputs } from "../../providers/dynamic/inputs";
 import { enclosing, NetworkComponent, planComponents } from "./components";
 import { DeploymentOutputs, outputsOf } from "./outputs";
@@ -73,14 +74,27 @@ export function deploy(app: NetworkApp, options: DeployOptions = {}): Deployment
     const construct = constructs.get(resource.path);
     const parentPath = construct ? enclosing(construct, componentPaths) : undefined;
     const parent = parentPath !== undefined ? components[parentPath] : options.parent;
+    const explicit = explicitDependencies(resource).map((d) => resources[d]);
     resources[resource.logicalId] = new CloudResource(resource.type, resource.logicalId, inputsOf(resource, resources, secrets, options), profile, {
       ...(parent ? { parent } : {}),
-      dependsOn: resource.dependsOn.map((d) => resources[d]).filter((r) => r !== undefined),
+      ...(explicit.length > 0 ? { dependsOn: explicit } : {}),
     });
   }
 
   for (const plan of plans) components[plan.construct.node.path].complete({ ...outputsOf(resources, plan.resources) });
   return { manifest, resources, components, outputs: outputsOf(resources) };
+}
+
+/** Dependencies that no reference expresses (node.addDependency): references already order the creates as Outputs. */
+function explicitDependencies(resource: ManifestResource): string[] {
+  const referenced = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (isRef(v)) referenced.add(v.ref);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === "object" && v !== null) Object.values(v).forEach(walk);
+  };
+  walk(resource.props);
+  return resource.dependsOn.filter((d) => !referenced.has(d));
 }
 
 function inputsOf(

@@ -42,9 +42,9 @@ export function outputsOf(resources: Readonly<Record<string, CloudResource>>, on
   for (const path of only ?? Object.keys(resources)) {
     const r = resources[path];
     if (!r) continue;
-    if (r.resourceType === "VpnGateway") vpnGateways[path] = { id: r.id, publicIp: r.publicIp, state: r.state };
-    else if (r.resourceType === "VpnConnection") vpnConnections[path] = { id: r.id, state: r.state };
-    else if (r.resourceType === "PeeringConnection") peeringConnections[path] = { id: r.id, state: r.state };
+    if (r.resourceType === "VpnGateway") vpnGateways[path] = { id: r.id, publicIp: r.publicIp!, state: r.state! };
+    else if (r.resourceType === "VpnConnection") vpnConnections[path] = { id: r.id, state: r.state! };
+    else if (r.resourceType === "PeeringConnection") peeringConnections[path] = { id: r.id, state: r.state! };
   }
   return { vpnGateways, vpnConnections, peeringConnections };
 }

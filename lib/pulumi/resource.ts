@@ -3,10 +3,21 @@ import { ResourceType } from "../core/manifest";
 import { ProfileName } from "../core/profiles";
 import { dynamicProvider } from "../../providers/dynamic/pulumi-provider";
 
-/** Attributes a manifest reference may name besides `id`, registered as outputs on every resource. */
+/** Attributes a manifest reference may name besides `id`: the ResourceAttribute getters of lib/resources. */
 export const REFERENCEABLE_ATTRIBUTES = ["state", "publicIp"] as const;
 
 export type ReferenceableAttribute = (typeof REFERENCEABLE_ATTRIBUTES)[number];
+
+/**
+ * The attributes each type registers as outputs. Only these: Pulumi pays for
+ * every registered property of every resource, so a VPC does not carry an
+ * always-undefined `publicIp`.
+ */
+export const OUTPUT_ATTRIBUTES: Readonly<Partial<Record<ResourceType, readonly ReferenceableAttribute[]>>> = {
+  VpnGateway: ["state", "publicIp"],
+  VpnConnection: ["state"],
+  PeeringConnection: ["state"],
+};
 
 /** The Pulumi module of every hybridlink dynamic resource: types read `pulumi-nodejs:dynamic/hybridlink:<Type>`. */
 export const DYNAMIC_MODULE = "hybridlink";
@@ -30,10 +41,10 @@ function providerFor(type: ResourceType, profile: ProfileName): pulumi.dynamic.R
  */
 export class CloudResource extends pulumi.dynamic.Resource {
   // `declare`, not a field: an ES2022 class field would reset the Output that Pulumi's constructor assigned.
-  /** Lifecycle state where the type has one: AVAILABLE for a gateway, ACTIVE/PENDING for a peering, a connection's negotiation state. */
-  declare public readonly state: pulumi.Output<string | undefined>;
-  /** A VPN gateway's public IP address (undefined for other types). */
-  declare public readonly publicIp: pulumi.Output<string | undefined>;
+  /** Lifecycle state (VPN gateways, connections, peerings): AVAILABLE for a gateway, PENDING/ACTIVE for a peering, a connection's negotiation state. */
+  declare public readonly state?: pulumi.Output<string | undefined>;
+  /** A VPN gateway's public IP address (VPN gateways only). */
+  declare public readonly publicIp?: pulumi.Output<string | undefined>;
   /** The account that owns the resource. */
   declare public readonly account: pulumi.Output<string>;
 
@@ -42,7 +53,7 @@ export class CloudResource extends pulumi.dynamic.Resource {
 
   constructor(type: ResourceType, name: string, inputs: pulumi.Inputs, profile: ProfileName, opts: pulumi.CustomResourceOptions = {}) {
     // Undefined members are not sent as inputs; they make Pulumi expose the outputs of those names.
-    const outputs = Object.fromEntries(REFERENCEABLE_ATTRIBUTES.map((a) => [a, undefined]));
+    const outputs = Object.fromEntries((OUTPUT_ATTRIBUTES[type] ?? []).map((a) => [a, undefined]));
     super(providerFor(type, profile), name, { ...outputs, ...inputs }, opts, DYNAMIC_MODULE, type);
     this.resourceType = type;
   }
@@ -50,9 +61,8 @@ export class CloudResource extends pulumi.dynamic.Resource {
   /** The output a manifest reference names: `id`, or one of REFERENCEABLE_ATTRIBUTES. */
   public attribute(name: string, from: string): pulumi.Output<string | undefined> {
     if (name === "id") return this.id;
-    if ((REFERENCEABLE_ATTRIBUTES as readonly string[]).includes(name)) return this[name as ReferenceableAttribute];
-    throw new Error(
-      `${from} refers to attribute '${name}' of a ${this.resourceType}; the Pulumi adapter exposes id, ${REFERENCEABLE_ATTRIBUTES.join(", ")}.`,
-    );
+    const available = OUTPUT_ATTRIBUTES[this.resourceType] ?? [];
+    if ((available as readonly string[]).includes(name)) return this[name as ReferenceableAttribute]!;
+    throw new Error(`${from} refers to attribute '${name}' of a ${this.resourceType}, which has ${["id", ...available].join(", ")}.`);
   }
 }

@@ -36,37 +36,54 @@ export interface DynamicProviderOptions {
  * host's environment (HYBRIDLINK_STATE, HYBRIDLINK_ACCOUNT).
  */
 export function dynamicProvider(type: ResourceType, options: DynamicProviderOptions = {}): pulumi.dynamic.ResourceProvider {
-  const settings = options.profile ? { profile: options.profile } : {};
-  const modulePath = options.modulePath ?? PROVIDERS_MODULE;
-  const packageEntry = PACKAGE_ENTRY;
-  // Serialized with the methods below: it must stay self-contained (no imports, no module state).
-  const load = () => {
-    try {
-      return require(modulePath);
-    } catch (err) {
-      const missing = (err as { code?: string }).code === "MODULE_NOT_FOUND" && String((err as Error).message).includes(modulePath);
-      if (!missing) throw err;
-      return require(packageEntry);
-    }
+  // The methods capture `target` (plain values) and `loadProviders` only: nothing else gets serialized.
+  const target: ProviderTarget = {
+    type,
+    settings: options.profile ? { profile: options.profile } : {},
+    modulePath: options.modulePath ?? PROVIDERS_MODULE,
+    packageEntry: PACKAGE_ENTRY,
   };
   return {
     async check(olds, news) {
-      return load().pulumiCheck(type, olds, news, settings);
+      return loadProviders(target).pulumiCheck(target.type, olds, news, target.settings);
     },
     async diff(id, olds, news) {
-      return load().pulumiDiff(type, id, olds, news);
+      return loadProviders(target).pulumiDiff(target.type, id, olds, news);
     },
     async create(inputs) {
-      return load().pulumiCreate(type, inputs, settings);
+      return loadProviders(target).pulumiCreate(target.type, inputs, target.settings);
     },
     async read(id, props) {
-      return load().pulumiRead(type, id, props, settings);
+      return loadProviders(target).pulumiRead(target.type, id, props, target.settings);
     },
     async update(id, olds, news) {
-      return load().pulumiUpdate(type, id, olds, news, settings);
+      return loadProviders(target).pulumiUpdate(target.type, id, olds, news, target.settings);
     },
     async delete(id, props) {
-      return load().pulumiDelete(type, id, props, settings);
+      return loadProviders(target).pulumiDelete(target.type, id, props, target.settings);
     },
   };
+}
+
+/** What a serialized provider carries: plain, serializable values only. */
+interface ProviderTarget {
+  readonly type: ResourceType;
+  readonly settings: { readonly profile?: ProfileName };
+  readonly modulePath: string;
+  readonly packageEntry: string;
+}
+
+/**
+ * The providers module, required inside the host: at the captured path, else
+ * the package entry (a project whose node_modules has hybridlink, on another
+ * machine). Serialized with the provider, so it captures nothing.
+ */
+function loadProviders(target: ProviderTarget) {
+  try {
+    return require(target.modulePath);
+  } catch (err) {
+    const missing = (err as { code?: string }).code === "MODULE_NOT_FOUND" && String((err as Error).message).includes(target.modulePath);
+    if (!missing) throw err;
+    return require(target.packageEntry);
+  }
 }

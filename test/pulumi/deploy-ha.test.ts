@@ -135,6 +135,6 @@ test("the serialized providers capture a module path and the app's profile, no e
   const text = mocks.serializedProviders.get("pulumi-nodejs:dynamic/hybridlink:VpnConnection")!;
   expect(text).toContain(JSON.stringify(path.resolve(__dirname, "../../providers/dynamic")));
   expect(text).toContain('profile: "alibaba"');
-  expect(text).toContain('type: "VpnConnection"');
+  expect(text).toContain(`__target.type = "VpnConnection"`);
   expect(text).not.toMatch(/Ha-Mock-Key|CloudEngine|better-sqlite3|statePath/);
 });

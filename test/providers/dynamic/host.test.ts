@@ -198,7 +198,7 @@ describe("Vpc over gRPC", () => {
   test("the serialized provider captured the built module's absolute path and plain settings only", () => {
     const text = serialized.get("Vpc")!;
     expect(text).toContain(JSON.stringify(DIST_PROVIDERS));
-    expect(text).toContain('type: "Vpc"');
+    expect(text).toContain('__target.type = "Vpc"');
     expect(text).not.toMatch(/CloudEngine|better-sqlite3|state\.db/);
   });
 
