@@ -19,7 +19,7 @@ import { getPath, JsonObject, present, unwrapSecrets, withPath } from "./values"
  */
 
 /** A resource as the cloud describes it after an operation; never holds a secret. */
-export interface CloudResource {
+export interface DescribedResource {
   /** The cloud ID. */
   readonly id: string;
   /** The cloud's Describe item: spec fields, state and derived attributes. */
@@ -27,7 +27,7 @@ export interface CloudResource {
 }
 
 /** What `read` finds: the resource's inputs as the cloud has them, and its Describe item. */
-export interface ReadResult extends CloudResource {
+export interface ReadResult extends DescribedResource {
   /** Spec fields from the cloud, the account, and the secrets and provider settings of `props`. */
   readonly inputs: JsonObject;
 }
@@ -43,7 +43,7 @@ export interface CreateOptions {
 }
 
 /** Creates the resource, waits until it is usable, and deletes it again if any later step fails (all or nothing). */
-export function create(type: ResourceType, inputs: JsonObject, settings: ProviderSettings = {}, options: CreateOptions = {}): CloudResource {
+export function create(type: ResourceType, inputs: JsonObject, settings: ProviderSettings = {}, options: CreateOptions = {}): DescribedResource {
   const resolved = resolveSettings(settings);
   const engine = engineFor(resolved);
   const account = accountOf(type, inputs, resolved);
@@ -80,7 +80,7 @@ export function read(type: ResourceType, id: string, props: JsonObject = {}, set
 }
 
 /** Changes what the cloud can change in place; refuses (changing nothing) when the change needs a replacement. */
-export function update(type: ResourceType, id: string, olds: JsonObject, news: JsonObject, settings: ProviderSettings = {}): CloudResource {
+export function update(type: ResourceType, id: string, olds: JsonObject, news: JsonObject, settings: ProviderSettings = {}): DescribedResource {
   const changes = diff(type, olds, news);
   if (changes.replaces.length > 0) {
     throw new ProviderError(

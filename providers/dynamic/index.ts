@@ -9,7 +9,7 @@ export type { CheckFailure } from "./check";
 export { diff } from "./diff";
 export type { DiffResult } from "./diff";
 export { create, read, update, deleteResource, cloudParams, accountOf } from "./crud";
-export type { CloudResource, ReadResult, CreateOptions } from "./crud";
+export type { DescribedResource, ReadResult, CreateOptions } from "./crud";
 export { ProviderError } from "./errors";
 export { FIELD_TABLES, isResourceType } from "./fields";
 export type { FieldTable } from "./fields";

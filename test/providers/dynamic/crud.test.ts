@@ -96,6 +96,12 @@ describe("read", () => {
     expect(connection.inputs.preSharedKey).toBeUndefined();
   });
 
+  test("import: an ID alone, the account from the settings (HYBRIDLINK_ACCOUNT), gives inputs to adopt", () => {
+    const found = read("VpnGatewayRoute", ids.gatewayRoute, {}, { ...MEMORY, account: ACCOUNT_A })!;
+    expect(found.inputs).toEqual(inputsOf("gatewayRoute"));
+    expect(() => read("VpnGatewayRoute", ids.gatewayRoute, {}, MEMORY)).toThrow(expect.objectContaining({ code: "AuthFailure" }));
+  });
+
   test("a resource that is gone reads as undefined (refresh drops it)", () => {
     const made = create("IdcSite", { name: "gone", cidrs: ["172.20.0.0/16"], account: ACCOUNT_A }, MEMORY);
     deleteResource("IdcSite", made.id, asA, MEMORY);
