@@ -56,7 +56,9 @@ export function isRef(value: unknown): value is Ref {
 }
 
 export function isSecretRef(value: unknown): value is SecretRef {
-  return typeof value === "object" && value !== null && typeof (value as SecretRef).secret === "object";
+  if (typeof value !== "object" || value === null) return false;
+  const secret = (value as SecretRef).secret as unknown;
+  return typeof secret === "object" && secret !== null;
 }
 
 export type RouteNextHopType = "PEERING" | "VPN_GATEWAY" | "CCN";

@@ -20,3 +20,4 @@ export type { ModelFromManifestOptions } from "./from-manifest";
 export { failDevice, failPeering, failTunnel, failureTouches, singleFailures } from "./failures";
 export type { DetectionPhase, FailureCase } from "./failures";
 export { formatHop, formatPair, formatTrace, formatTraceInline } from "./format";
+export * from "./special-addresses";

@@ -29,6 +29,7 @@ export interface ValidateOptions {
 const ACK_RULE_ID = "HL-CORE-001";
 const SHAPE_RULE_ID = "HL-MAN-001";
 const PROFILE_RULE_ID = "HL-CORE-002";
+const UNKNOWN_ACK_RULE_ID = "HL-CORE-004";
 
 /**
  * Runs every rule over the manifest and sorts the findings into errors,
@@ -88,6 +89,14 @@ export function validateManifest(manifest: Manifest, options: ValidateOptions = 
         severity: "error",
         path: ack.path,
         message: `${ack.ruleId} is an error-level rule and cannot be acknowledged; fix the resources it names instead of acknowledging it.`,
+      });
+    } else if (!severityOf.has(ack.ruleId) && options.rules === undefined) {
+      // A mistyped ID would otherwise silently acknowledge nothing.
+      findings.push({
+        ruleId: UNKNOWN_ACK_RULE_ID,
+        severity: "warning",
+        path: ack.path,
+        message: `The acknowledgement names '${ack.ruleId}', which is not a rule of the catalog, so it acknowledges nothing; use an ID from docs/rules.md (e.g. HL-VPN-015).`,
       });
     }
   }

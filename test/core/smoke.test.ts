@@ -1,4 +1,4 @@
-import { NetworkApp, Vpc, VpnGateway, SecretValue, IdcSite, manifestToJson } from "../../lib";
+import { NetworkApp, Vpc, VpnGateway, SecretValue, IdcSite, manifestToJson, isSecretRef } from "../../lib";
 
 test("a small app synthesizes", () => {
   const app = new NetworkApp({ profile: "tencent" });
@@ -14,4 +14,20 @@ test("a small app synthesizes", () => {
     "Gateway", "Gateway/ToIdc", "Gateway/Tunnel1", "Idc", "Idc/Device1", "Vpc", "Vpc/App", "Vpc/MainRouteTable",
   ]);
   expect(manifestToJson(m)).not.toContain("secret-value");
+});
+
+describe("acknowledgements and secret references", () => {
+  test("an acknowledgement of an unknown rule ID is a warning (HL-CORE-004), not a silent no-op", () => {
+    const app = new NetworkApp({ profile: "tencent" });
+    new Vpc(app, "Vpc", { region: "ap-guangzhou", cidrs: ["10.0.0.0/16"] });
+    app.acknowledge("HL-VPN-9999", "typo");
+    const { report } = app.synthesize({ throwOnError: false });
+    expect(report.warnings.map((f) => [f.ruleId, f.path])).toEqual([["HL-CORE-004", ""]]);
+    expect(report.warnings[0].message).toContain("HL-VPN-9999");
+  });
+
+  test("isSecretRef refuses a null secret", () => {
+    expect(isSecretRef({ secret: null })).toBe(false);
+    expect(isSecretRef({ secret: { source: "env", name: "X" } })).toBe(true);
+  });
 });

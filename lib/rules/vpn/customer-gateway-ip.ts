@@ -1,25 +1,8 @@
-import { Cidr, ipInCidr, parseCidr, tryParseIp } from "../../net/cidr";
+import { tryParseIp } from "../../net/cidr";
+import { notPublicUnicastBlock } from "../../net/special-addresses";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
 
-/**
- * Address blocks a VPN device cannot be reached at from the Internet. The
- * documentation (RFC 5737) and benchmarking (RFC 2544) blocks are allowed on
- * purpose: examples and tests against the simulated cloud use them.
- */
-const NOT_PUBLIC: readonly { block: Cidr; what: string }[] = [
-  ["0.0.0.0/8", "'this network' (RFC 1122)"],
-  ["10.0.0.0/8", "private (RFC 1918)"],
-  ["100.64.0.0/10", "shared address space for carrier-grade NAT (RFC 6598)"],
-  ["127.0.0.0/8", "loopback (RFC 1122)"],
-  ["169.254.0.0/16", "link-local (RFC 3927)"],
-  ["172.16.0.0/12", "private (RFC 1918)"],
-  ["192.0.0.0/24", "IETF protocol assignments (RFC 6890)"],
-  ["192.168.0.0/16", "private (RFC 1918)"],
-  ["224.0.0.0/4", "multicast (RFC 5771)"],
-  ["255.255.255.255/32", "the limited broadcast address (RFC 919)"],
-  ["240.0.0.0/4", "reserved (RFC 1112)"],
-].map(([text, what]) => ({ block: parseCidr(text), what }));
 
 /** HL-VPN-002: a customer gateway is a static public unicast IPv4 address. */
 export const customerGatewayPublicIp: Rule = {
@@ -42,7 +25,7 @@ export const customerGatewayPublicIp: Rule = {
         };
         continue;
       }
-      const reserved = NOT_PUBLIC.find((r) => ipInCidr(ip, r.block));
+      const reserved = notPublicUnicastBlock(ip);
       if (reserved) {
         yield {
           resource: cgw.logicalId,

@@ -1,5 +1,6 @@
 import { CloudProfile, RegionInfo, tryFindRegion } from "../../../lib/core/profiles";
 import { Cidr, cidrsOverlap, findOverlaps, parseCidr, tryParseCidr, tryParseIp } from "../../../lib/net/cidr";
+import { notPublicUnicastBlock } from "../../../lib/net/special-addresses";
 import { CloudError } from "../errors";
 import { ParamReader } from "../params";
 
@@ -74,32 +75,9 @@ export function insideAny(inner: Cidr, outer: readonly string[]): boolean {
   });
 }
 
-// Blocks a customer gateway's address may not be in: it must be a static public unicast IPv4 (seed 001).
-const NOT_PUBLIC: ReadonlyArray<[string, string]> = [
-  ["0.0.0.0/8", "'this network' (RFC 1122)"],
-  ["10.0.0.0/8", "private (RFC 1918)"],
-  ["100.64.0.0/10", "shared address space (RFC 6598)"],
-  ["127.0.0.0/8", "loopback"],
-  ["169.254.0.0/16", "link-local"],
-  ["172.16.0.0/12", "private (RFC 1918)"],
-  ["192.0.0.0/24", "IETF protocol assignments"],
-  ["192.168.0.0/16", "private (RFC 1918)"],
-  ["224.0.0.0/4", "multicast"],
-  ["240.0.0.0/4", "reserved (including broadcast)"],
-];
-
-/**
- * Why an address is not a public unicast IPv4, or undefined when it is one.
- * The documentation (192.0.2/24, 198.51.100/24, 203.0.113/24) and
- * benchmarking (198.18/15) blocks are accepted, as rule HL-VPN-002 accepts
- * them: examples and tests use them for public addresses.
- */
 export function notPublicUnicastReason(ip: string): string | undefined {
   const n = tryParseIp(ip);
   if (n === undefined) return "not an IPv4 address";
-  for (const [block, reason] of NOT_PUBLIC) {
-    const c = parseCidr(block);
-    if (c.start <= n && n <= c.end) return `${reason}, in ${block}`;
-  }
-  return undefined;
+  const special = notPublicUnicastBlock(n);
+  return special ? `${special.what}, in ${special.block.network}` : undefined;
 }
