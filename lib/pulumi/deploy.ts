@@ -3,6 +3,7 @@ import { IConstruct } from "constructs";
 import type { NetworkApp } from "../core/app";
 import type { Manifest, ManifestResource, ProfileName } from "../core";
 import { isRef } from "../core/manifest";
+import { formatFinding } from "../rules/validate";
 import { dependencyOrder, resourceInputs } from "../../providers/dynamic/inputs";
 import { enclosing, NetworkComponent, planComponents } from "./components";
 import { DeploymentOutputs, outputsOf } from "./outputs";
@@ -49,14 +50,17 @@ export interface Deployment {
  * Registers an app in the running Pulumi program: `export const outputs = deploy(app).outputs`.
  *
  * Synth runs first: a violation throws (every finding at once) before any
- * resource is registered, and so does a pre-shared key that cannot be read.
+ * resource is registered, and so does a pre-shared key that cannot be read;
+ * warnings nobody acknowledged are logged as Pulumi warnings.
  * Then each high-level construct becomes a ComponentResource
  * (`hybridlink:<area>:<Class>`) and each low-level resource a dynamic
  * resource under its nearest component, in dependency order, references
  * passed as Outputs so Pulumi orders the creates.
  */
 export function deploy(app: NetworkApp, options: DeployOptions = {}): Deployment {
-  const manifest = app.synth();
+  const { manifest, report } = app.synthesize();
+  // Unacknowledged warnings do not stop a deployment; `pulumi up` shows them.
+  for (const warning of report.warnings) void pulumi.log.warn(formatFinding(warning));
   const secrets = readSecrets(manifest, options.readSecret);
   const profile = manifest.app.profile as ProfileName;
   const constructs = new Map<string, IConstruct>(app.node.findAll().map((c) => [c.node.path, c]));
