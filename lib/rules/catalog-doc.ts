@@ -42,8 +42,9 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
     ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${cell(r.title)} |`),
     "",
     "Besides the catalog, the rule runner itself reports: `HL-CORE-001` (an error-level rule was acknowledged:",
-    "errors cannot be), `HL-CORE-002` (unknown cloud profile) and `HL-CORE-003` (a construct's own deferred",
-    "validation failed). A rule that throws is reported as an error of that rule (fail closed).",
+    "errors cannot be), `HL-CORE-002` (unknown cloud profile), `HL-CORE-003` (a construct's own deferred",
+    "validation failed) and the warning `HL-CORE-004` (an acknowledgement names no rule of the catalog). A rule",
+    "that throws is reported as an error of that rule (fail closed).",
     "",
   ];
   for (const area of areas) {
