@@ -485,7 +485,9 @@ class Walker {
     const entry = site.tunnelRoutes.matchWhere(this.dst, (r) => r.connection.connection.tunnelUp);
     if (!entry) {
       const covering = site.tunnelRoutes.match(this.dst);
-      return this.drop("NO_TUNNEL", at, () => ({ table: "IDC_TUNNELS", tableId: site.site.id, tableName: `IDC ${site.site.name}` }), () =>
+      // A tunnel that exists but is down is not a missing route: name one only when no selector covers dst.
+      const missing = covering ? undefined : () => ({ table: "IDC_TUNNELS" as const, tableId: site.site.id, tableName: `IDC ${site.site.name}` });
+      return this.drop("NO_TUNNEL", at, missing, () =>
         covering
           ? `IDC ${site.site.name}: the tunnels toward ${covering.cidr.network} (${covering.values
               .map((v) => v.connection.connection.name)
