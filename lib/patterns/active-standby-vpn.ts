@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Intents } from "../core/intents";
 import type { Ccn } from "../resources/ccn";
 import type { CcnAttachment } from "../resources/ccn-attachment";
 import type { CustomerGateway } from "../resources/customer-gateway";
@@ -8,15 +7,10 @@ import type { Vpc } from "../resources/vpc";
 import type { VpnConnection } from "../resources/vpn-connection";
 import type { VpnGateway } from "../resources/vpn-gateway";
 import type { VpnGatewayRoute } from "../resources/vpn-gateway-route";
-import type { DeviceConfiguration } from "./device-config";
-import type { DeviceTunnel, IDeviceConfigurable } from "./device-tunnel";
-import { requireCloudSide } from "./private/cloud-side";
-import { buildFailoverPair, checkDistinctDevices } from "./private/failover-pair";
-import { resolveGateway } from "./private/gateway";
-import { hasMark, mark } from "./private/markers";
-import { resolveSite, siteSourceOf } from "./private/resolve";
+import { buildFailoverVpn } from "./private/failover-vpn";
+import { hasMark } from "./private/markers";
 import { rollback } from "./private/rollback";
-import { TunnelRegistry } from "./private/tunnels";
+import { TunnelPattern } from "./private/tunnel-pattern";
 import type { CcnOptions, IdcSiteSource, TunnelHealthCheckOptions, TunnelOptions, VpcSource, VpnGatewaySource } from "./sources";
 
 const ACTIVE_STANDBY_VPN = Symbol.for("hybridlink.ActiveStandbyVpn");
@@ -89,7 +83,7 @@ export interface ActiveStandbyVpnProps {
  * - `PrimaryConnection`, `StandbyConnection` — route-based, health-checked, selectors cloud ↔ destinations;
  * - `ActiveRoute-<n>`, `StandbyRoute-<n>` — per destination, published to the VPC on a VPC-type gateway.
  */
-export class ActiveStandbyVpn extends Construct implements IDeviceConfigurable {
+export class ActiveStandbyVpn extends TunnelPattern {
   /** True for an ActiveStandbyVpn from any copy of the library. */
   public static isActiveStandbyVpn(x: unknown): x is ActiveStandbyVpn {
     return hasMark(x, ACTIVE_STANDBY_VPN);
@@ -119,39 +113,17 @@ export class ActiveStandbyVpn extends Construct implements IDeviceConfigurable {
   public readonly standbyRoutes: readonly VpnGatewayRoute[];
   /** The cloud networks the IDC reaches. */
   public readonly cloudCidrs: readonly string[];
-  private readonly tunnels = new TunnelRegistry(this);
 
   constructor(scope: Construct, id: string, props: ActiveStandbyVpnProps) {
-    super(scope, id);
-    mark(this, ACTIVE_STANDBY_VPN);
+    super(scope, id, ACTIVE_STANDBY_VPN);
     try {
-      const siteSource = siteSourceOf(this, props.site, props.primary.device);
-      checkDistinctDevices(this, props.primary, props.standby);
-      const { gateway, vpc } = resolveGateway(this, {
-        vpc: props.vpc,
-        vpnGateway: props.vpnGateway,
-        joinsCcn: props.ccn !== undefined,
-        allowedTypes: ["VPC", "CCN"],
-        purpose: "ActiveStandbyVpn runs on a VPN gateway",
-      });
-      this.vpnGateway = gateway.value;
-      this.vpc = vpc?.value;
-      const cloud = requireCloudSide(this, this.vpnGateway, this.vpc, props.ccn);
-      this.ccn = cloud.fabric?.ccn;
-      this.ccnAttachments = cloud.fabric?.attachments ?? [];
-      this.cloudCidrs = cloud.cidrs;
-      const site = resolveSite(this, "Idc", siteSource);
-      this.site = site.value;
-      const pair = buildFailoverPair(
+      const built = buildFailoverVpn(
         this,
         {
-          gateway: this.vpnGateway,
-          cloudCidrs: this.cloudCidrs,
-          site,
-          primary: props.primary,
-          standby: props.standby,
-          destinations: props.destinations ?? this.site.cidrs,
-          healthCheck: props.healthCheck,
+          ...props,
+          declareIntents: props.declareIntents ?? false,
+          allowedTypes: ["VPC", "CCN"],
+          purpose: "ActiveStandbyVpn runs on a VPN gateway",
           ids: {
             primaryDevice: "PrimaryDevice",
             standbyDevice: "StandbyDevice",
@@ -163,33 +135,21 @@ export class ActiveStandbyVpn extends Construct implements IDeviceConfigurable {
         },
         this.tunnels,
       );
-      this.primaryDevice = pair.primaryDevice;
-      this.standbyDevice = pair.standbyDevice;
-      this.primaryConnection = pair.primaryConnection;
-      this.standbyConnection = pair.standbyConnection;
-      this.activeRoutes = pair.activeRoutes;
-      this.standbyRoutes = pair.standbyRoutes;
-      if (props.declareIntents) {
-        for (const cloudNetwork of cloud.endpoints) Intents.of(this).reachable(cloudNetwork, this.site, { underSingleFailure: true });
-      }
+      this.vpnGateway = built.gateway;
+      this.vpc = built.vpc;
+      this.ccn = built.cloud.fabric?.ccn;
+      this.ccnAttachments = built.cloud.fabric?.attachments ?? [];
+      this.cloudCidrs = built.cloud.cidrs;
+      this.site = built.site;
+      this.primaryDevice = built.primaryDevice;
+      this.standbyDevice = built.standbyDevice;
+      this.primaryConnection = built.primaryConnection;
+      this.standbyConnection = built.standbyConnection;
+      this.activeRoutes = built.activeRoutes;
+      this.standbyRoutes = built.standbyRoutes;
     } catch (err) {
       rollback(this);
       throw err;
     }
-  }
-
-  /** The two (device, connection) pairs: the primary's (`active`), then the standby's. */
-  public get deviceConfigurations(): readonly DeviceTunnel[] {
-    return this.tunnels.pairs;
-  }
-
-  /** The device's view of its connection (subnets swapped, the gateway's public IP as peer, its role). */
-  public renderDeviceConfiguration(device: CustomerGateway): DeviceConfiguration {
-    return this.tunnels.render(device);
-  }
-
-  /** The device view of both tunnels. */
-  public renderDeviceConfigurations(): DeviceConfiguration[] {
-    return this.tunnels.renderAll();
   }
 }

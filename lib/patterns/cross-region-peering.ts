@@ -1,11 +1,8 @@
 import { Construct } from "constructs";
-import type { PeeringConnection } from "../resources/peering-connection";
-import type { Route } from "../resources/route";
 import type { Vpc } from "../resources/vpc";
 import type { PeeringSideOptions } from "./peering-options";
-import { hasMark, mark } from "./private/markers";
-import { buildPeering } from "./private/peering";
-import { rollback } from "./private/rollback";
+import { hasMark } from "./private/markers";
+import { PeeringPattern } from "./private/peering-pattern";
 
 const CROSS_REGION_PEERING = Symbol.for("hybridlink.CrossRegionPeering");
 
@@ -66,54 +63,17 @@ export interface CrossRegionPeeringProps {
  * - `RequesterRoutes/<table>To<accepter>-<n>` (requester's account) and
  *   `AccepterRoutes/<table>To<requester>-<n>` (accepter's account) — next hop the peering.
  */
-export class CrossRegionPeering extends Construct {
+export class CrossRegionPeering extends PeeringPattern {
   /** True for a CrossRegionPeering from any copy of the library. */
   public static isCrossRegionPeering(x: unknown): x is CrossRegionPeering {
     return hasMark(x, CROSS_REGION_PEERING);
   }
 
-  /** The peering connection. */
-  public readonly peeringConnection: PeeringConnection;
-  /** The requesting VPC. */
-  public readonly requester: Vpc;
-  /** The accepting VPC. */
-  public readonly accepter: Vpc;
-  /** Routes on the requester side, to the accepter. */
-  public readonly requesterRoutes: readonly Route[];
-  /** Routes on the accepter side, to the requester. */
-  public readonly accepterRoutes: readonly Route[];
   /** The bandwidth cap in Mbps. */
   public readonly bandwidthMbps: number;
 
   constructor(scope: Construct, id: string, props: CrossRegionPeeringProps) {
-    super(scope, id);
-    mark(this, CROSS_REGION_PEERING);
-    this.requester = props.requester;
-    this.accepter = props.accepter;
+    super(scope, id, CROSS_REGION_PEERING, { ...props, crossRegion: true, declareIntents: props.declareIntents ?? false });
     this.bandwidthMbps = props.bandwidthMbps;
-    try {
-      const built = buildPeering(this, { ...props, crossRegion: true, declareIntents: props.declareIntents ?? false });
-      this.peeringConnection = built.peeringConnection;
-      this.requesterRoutes = built.requesterRoutes;
-      this.accepterRoutes = built.accepterRoutes;
-    } catch (err) {
-      rollback(this);
-      throw err;
-    }
-  }
-
-  /** The account that requests (and pays). */
-  public get requesterAccount(): string {
-    return this.requester.account;
-  }
-
-  /** The account that must accept the request. */
-  public get accepterAccount(): string {
-    return this.accepter.account;
-  }
-
-  /** True when the accepter's account differs: the peering is PENDING until that account accepts. */
-  public get requiresAcceptance(): boolean {
-    return this.requesterAccount !== this.accepterAccount;
   }
 }

@@ -1,19 +1,14 @@
 import { Construct } from "constructs";
-import { Intents } from "../core/intents";
 import type { CustomerGateway } from "../resources/customer-gateway";
 import type { IdcSite } from "../resources/idc-site";
 import type { Vpc } from "../resources/vpc";
 import type { VpnConnection } from "../resources/vpn-connection";
 import type { VpnGateway } from "../resources/vpn-gateway";
 import type { VpnGatewayRoute } from "../resources/vpn-gateway-route";
-import type { DeviceConfiguration } from "./device-config";
-import type { DeviceTunnel, IDeviceConfigurable } from "./device-tunnel";
-import { buildFailoverPair, checkDistinctDevices } from "./private/failover-pair";
-import { resolveGateway } from "./private/gateway";
-import { hasMark, mark } from "./private/markers";
-import { resolveSite, siteSourceOf } from "./private/resolve";
+import { buildFailoverVpn } from "./private/failover-vpn";
+import { hasMark } from "./private/markers";
 import { rollback } from "./private/rollback";
-import { TunnelRegistry } from "./private/tunnels";
+import { TunnelPattern } from "./private/tunnel-pattern";
 import type { IdcSiteSource, TunnelHealthCheckOptions, TunnelOptions, VpcSource, VpnGatewaySource } from "./sources";
 
 const HA_DUAL_CUSTOMER_GATEWAY = Symbol.for("hybridlink.HaDualCustomerGateway");
@@ -86,7 +81,7 @@ export interface HaDualCustomerGatewayProps {
  *   health check on (step 3; `renderDeviceConfiguration` is step 4's download, subnets swapped);
  * - `DestinationRoute1-<n>`, `DestinationRoute2-<n>` — per destination, published to the VPC (step 5).
  */
-export class HaDualCustomerGateway extends Construct implements IDeviceConfigurable {
+export class HaDualCustomerGateway extends TunnelPattern {
   /** True for a HaDualCustomerGateway from any copy of the library. */
   public static isHaDualCustomerGateway(x: unknown): x is HaDualCustomerGateway {
     return hasMark(x, HA_DUAL_CUSTOMER_GATEWAY);
@@ -110,36 +105,20 @@ export class HaDualCustomerGateway extends Construct implements IDeviceConfigura
   public readonly primaryRoutes: readonly VpnGatewayRoute[];
   /** Destination routes via connection 2 (standby weight). */
   public readonly standbyRoutes: readonly VpnGatewayRoute[];
-  private readonly tunnels = new TunnelRegistry(this);
 
   constructor(scope: Construct, id: string, props: HaDualCustomerGatewayProps) {
-    super(scope, id);
-    mark(this, HA_DUAL_CUSTOMER_GATEWAY);
+    super(scope, id, HA_DUAL_CUSTOMER_GATEWAY);
     try {
-      const siteSource = siteSourceOf(this, props.site, props.primary.device);
-      checkDistinctDevices(this, props.primary, props.standby);
-      const { gateway, vpc } = resolveGateway(this, {
-        vpc: props.vpc,
-        vpnGateway: props.vpnGateway,
-        joinsCcn: false,
-        allowedTypes: ["VPC"],
-        purpose: "HaDualCustomerGateway (seed 001) attaches its VPN gateway to one VPC; for a CCN use ActiveStandbyVpn with 'ccn'",
-      });
-      this.vpnGateway = gateway.value;
-      this.vpc = vpc!.value;
-      const site = resolveSite(this, "Idc", siteSource);
-      this.site = site.value;
-      const pair = buildFailoverPair(
+      const built = buildFailoverVpn(
         this,
         {
-          gateway: this.vpnGateway,
-          cloudCidrs: this.vpc.cidrs,
-          site,
-          primary: props.primary,
-          standby: props.standby,
-          destinations: props.destinations ?? this.site.cidrs,
-          healthCheck: props.healthCheck,
+          ...props,
+          // Seed 001 has no CCN: a CCN-type gateway is ActiveStandbyVpn's.
+          ccn: undefined,
           publishToVpc: props.publishToVpc ?? true,
+          declareIntents: props.declareIntents ?? false,
+          allowedTypes: ["VPC"],
+          purpose: "HaDualCustomerGateway (seed 001) attaches its VPN gateway to one VPC; for a CCN use ActiveStandbyVpn with 'ccn'",
           ids: {
             primaryDevice: "CustomerGateway1",
             standbyDevice: "CustomerGateway2",
@@ -151,31 +130,19 @@ export class HaDualCustomerGateway extends Construct implements IDeviceConfigura
         },
         this.tunnels,
       );
-      this.customerGateway1 = pair.primaryDevice;
-      this.customerGateway2 = pair.standbyDevice;
-      this.ipsecConnection1 = pair.primaryConnection;
-      this.ipsecConnection2 = pair.standbyConnection;
-      this.primaryRoutes = pair.activeRoutes;
-      this.standbyRoutes = pair.standbyRoutes;
-      if (props.declareIntents) Intents.of(this).reachable(this.vpc, this.site, { underSingleFailure: true });
+      this.vpnGateway = built.gateway;
+      // Only VPC-type gateways are allowed, so there is always a VPC.
+      this.vpc = built.vpc!;
+      this.site = built.site;
+      this.customerGateway1 = built.primaryDevice;
+      this.customerGateway2 = built.standbyDevice;
+      this.ipsecConnection1 = built.primaryConnection;
+      this.ipsecConnection2 = built.standbyConnection;
+      this.primaryRoutes = built.activeRoutes;
+      this.standbyRoutes = built.standbyRoutes;
     } catch (err) {
       rollback(this);
       throw err;
     }
-  }
-
-  /** The two (customer gateway, IPsec connection) pairs: 1 (`active`), then 2 (`standby`). */
-  public get deviceConfigurations(): readonly DeviceTunnel[] {
-    return this.tunnels.pairs;
-  }
-
-  /** The customer gateway's configuration download (seed 001 step 4): local and remote subnets swapped. */
-  public renderDeviceConfiguration(device: CustomerGateway): DeviceConfiguration {
-    return this.tunnels.render(device);
-  }
-
-  /** Both customer gateways' configurations. */
-  public renderDeviceConfigurations(): DeviceConfiguration[] {
-    return this.tunnels.renderAll();
   }
 }

@@ -9,21 +9,19 @@ import type { DirectConnectGateway } from "../resources/direct-connect-gateway";
 import type { IdcSite } from "../resources/idc-site";
 import type { Route } from "../resources/route";
 import type { Vpc } from "../resources/vpc";
-import { VpnConnection } from "../resources/vpn-connection";
+import type { VpnConnection } from "../resources/vpn-connection";
 import type { VpnGateway } from "../resources/vpn-gateway";
 import { RoutePreference, VpnGatewayRoute } from "../resources/vpn-gateway-route";
-import type { DeviceConfiguration } from "./device-config";
-import type { DeviceTunnel, IDeviceConfigurable } from "./device-tunnel";
 import { PatternErrorCode, patternError } from "./errors";
 import { CcnFabric } from "./private/ccn-fabric";
+import { connectTunnel } from "./private/connection";
 import { resolveGateway } from "./private/gateway";
-import { displayName } from "./private/ids";
 import { resolveHealthCheck } from "./private/health-check";
 import { hubTopologyProblems } from "./private/hub-topology";
-import { hasMark, mark } from "./private/markers";
+import { hasMark } from "./private/markers";
 import { resolveDevice, resolveSite, siteSourceOf } from "./private/resolve";
 import { rollback } from "./private/rollback";
-import { TunnelRegistry } from "./private/tunnels";
+import { TunnelPattern } from "./private/tunnel-pattern";
 import { routeToGateway } from "./private/vpc-routes";
 import type { CcnOptions, DeviceSource, IdcSiteSource, TunnelHealthCheckOptions, VpcSource, VpnGatewaySource } from "./sources";
 import { VpnRouting } from "./vpn-routing";
@@ -150,7 +148,7 @@ export interface HubSpoke {
  *   `<id>/Device` on an existing site), `<id>/Connection`, `<id>/GatewayRoute-<n>` per site CIDR
  *   (route-table hubs; published to the VPC on a VPC-type hub) or `<id>/VpcRoutes/MainRouteTableToIdc-<n>` (SPD hubs).
  */
-export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
+export class HubSpokeVpn extends TunnelPattern {
   /** True for a HubSpokeVpn from any copy of the library. */
   public static isHubSpokeVpn(x: unknown): x is HubSpokeVpn {
     return hasMark(x, HUB_SPOKE_VPN);
@@ -170,13 +168,11 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
   public readonly routing: VpnRouting;
   private readonly fabric: CcnFabric | undefined;
   private readonly spokeList: HubSpoke[] = [];
-  private readonly tunnels = new TunnelRegistry(this);
   private readonly healthCheck?: TunnelHealthCheckOptions;
   private readonly declareIntents: boolean;
 
   constructor(scope: Construct, id: string, props: HubSpokeVpnProps = {}) {
-    super(scope, id);
-    mark(this, HUB_SPOKE_VPN);
+    super(scope, id, HUB_SPOKE_VPN);
     this.idcTransit = props.idcTransit ?? true;
     this.routing = props.routing ?? (this.idcTransit ? VpnRouting.ROUTE_TABLE : VpnRouting.SPD);
     this.healthCheck = props.healthCheck;
@@ -238,21 +234,6 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
     }
   }
 
-  /** Every (device, connection) pair, one per spoke. */
-  public get deviceConfigurations(): readonly DeviceTunnel[] {
-    return this.tunnels.pairs;
-  }
-
-  /** The device's view of its spoke's connection. */
-  public renderDeviceConfiguration(device: CustomerGateway): DeviceConfiguration {
-    return this.tunnels.render(device);
-  }
-
-  /** The device view of every spoke. */
-  public renderDeviceConfigurations(): DeviceConfiguration[] {
-    return this.tunnels.renderAll();
-  }
-
   private buildSpoke(scope: Construct, options: HubSpokeOptions, siteSource: IdcSiteSource): HubSpoke {
     const site = resolveSite(scope, "Site", siteSource);
     const siteCidrs = site.value.cidrs;
@@ -265,15 +246,12 @@ export class HubSpokeVpn extends Construct implements IDeviceConfigurable {
     });
     const device = resolveDevice(scope, "Device", site, options.device).value;
     const spd = this.routing === VpnRouting.SPD;
-    const connection = new VpnConnection(scope, "Connection", {
-      name: displayName(scope, "Connection"),
-      vpnGateway: this.vpnGateway,
-      customerGateway: device,
-      preSharedKey: options.preSharedKey,
+    const connection = connectTunnel(scope, "Connection", {
+      gateway: this.vpnGateway,
+      device,
+      tunnel: options,
       routeType: spd ? "SPD" : "ROUTE",
       spdPolicies: spd ? [{ localCidrs: [...this.cloudCidrs], remoteCidrs: [...siteCidrs] }] : [],
-      ike: options.ike,
-      ipsec: options.ipsec,
       healthCheck,
     });
     const gatewayRoutes = spd

@@ -7,17 +7,16 @@ import type { IdcSite } from "../resources/idc-site";
 import type { Route } from "../resources/route";
 import type { RouteTable } from "../resources/route-table";
 import type { Vpc } from "../resources/vpc";
-import { VpnConnection } from "../resources/vpn-connection";
+import type { VpnConnection } from "../resources/vpn-connection";
 import type { VpnGateway } from "../resources/vpn-gateway";
 import type { DeviceConfiguration } from "./device-config";
-import type { DeviceTunnel, IDeviceConfigurable } from "./device-tunnel";
+import { connectTunnel } from "./private/connection";
 import { resolveGateway } from "./private/gateway";
-import { displayName } from "./private/ids";
 import { resolveHealthCheck } from "./private/health-check";
-import { hasMark, mark } from "./private/markers";
+import { hasMark } from "./private/markers";
 import { resolveDevice, resolveSite, siteSourceOf } from "./private/resolve";
 import { rollback } from "./private/rollback";
-import { TunnelRegistry } from "./private/tunnels";
+import { TunnelPattern } from "./private/tunnel-pattern";
 import { routeTablesOf, routeToGateway } from "./private/vpc-routes";
 import type { DeviceSource, IdcSiteSource, TunnelHealthCheckOptions, VpcSource, VpnGatewaySource } from "./sources";
 
@@ -110,7 +109,7 @@ export interface SiteToSiteVpnProps {
  * - `Connection` — the SPD connection, policy local (VPC) → remote (IDC), with a health check;
  * - `VpcRoutes/<table>ToIdc-<n>` — a route per route table and remote CIDR to the gateway.
  */
-export class SiteToSiteVpn extends Construct implements IDeviceConfigurable {
+export class SiteToSiteVpn extends TunnelPattern {
   /** True for a SiteToSiteVpn from any copy of the library. */
   public static isSiteToSiteVpn(x: unknown): x is SiteToSiteVpn {
     return hasMark(x, SITE_TO_SITE_VPN);
@@ -128,11 +127,9 @@ export class SiteToSiteVpn extends Construct implements IDeviceConfigurable {
   public readonly connection: VpnConnection;
   /** The VPC routes to the IDC's networks through the gateway. */
   public readonly vpcRoutes: readonly Route[];
-  private readonly tunnels = new TunnelRegistry(this);
 
   constructor(scope: Construct, id: string, props: SiteToSiteVpnProps) {
-    super(scope, id);
-    mark(this, SITE_TO_SITE_VPN);
+    super(scope, id, SITE_TO_SITE_VPN);
     try {
       const siteSource = siteSourceOf(this, props.site, props.device);
       const { gateway, vpc } = resolveGateway(this, {
@@ -157,15 +154,12 @@ export class SiteToSiteVpn extends Construct implements IDeviceConfigurable {
         required: false,
       });
       this.device = resolveDevice(this, "Device", site, props.device).value;
-      this.connection = new VpnConnection(this, "Connection", {
-        name: displayName(this, "Connection"),
-        vpnGateway: this.vpnGateway,
-        customerGateway: this.device,
-        preSharedKey: props.preSharedKey,
+      this.connection = connectTunnel(this, "Connection", {
+        gateway: this.vpnGateway,
+        device: this.device,
+        tunnel: props,
         routeType: "SPD",
         spdPolicies: [{ localCidrs, remoteCidrs }],
-        ike: props.ike,
-        ipsec: props.ipsec,
         healthCheck,
       });
       this.vpcRoutes = routeToGateway(new Construct(this, "VpcRoutes"), tables, "Idc", remoteCidrs, this.vpnGateway);
@@ -177,18 +171,8 @@ export class SiteToSiteVpn extends Construct implements IDeviceConfigurable {
     }
   }
 
-  /** The one (device, connection) pair. */
-  public get deviceConfigurations(): readonly DeviceTunnel[] {
-    return this.tunnels.pairs;
-  }
-
-  /** The device's view of the connection (subnets swapped, the gateway's public IP as peer). */
-  public renderDeviceConfiguration(device: CustomerGateway = this.device): DeviceConfiguration {
-    return this.tunnels.render(device);
-  }
-
-  /** The device view of every pair (one here). */
-  public renderDeviceConfigurations(): DeviceConfiguration[] {
-    return this.tunnels.renderAll();
+  /** The device's view of the connection (subnets swapped, the gateway's public IP as peer); the device defaults to this tunnel's own. */
+  public override renderDeviceConfiguration(device: CustomerGateway = this.device): DeviceConfiguration {
+    return super.renderDeviceConfiguration(device);
   }
 }

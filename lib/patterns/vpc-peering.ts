@@ -1,11 +1,8 @@
 import { Construct } from "constructs";
-import type { PeeringConnection } from "../resources/peering-connection";
-import type { Route } from "../resources/route";
 import type { Vpc } from "../resources/vpc";
 import type { PeeringSideOptions } from "./peering-options";
-import { hasMark, mark } from "./private/markers";
-import { buildPeering } from "./private/peering";
-import { rollback } from "./private/rollback";
+import { hasMark } from "./private/markers";
+import { PeeringPattern } from "./private/peering-pattern";
 
 const VPC_PEERING = Symbol.for("hybridlink.VpcPeering");
 
@@ -53,51 +50,13 @@ export interface VpcPeeringProps {
  * - `RequesterRoutes/<table>To<accepter>-<n>`, `AccepterRoutes/<table>To<requester>-<n>` —
  *   one route per route table and destination, next hop the peering.
  */
-export class VpcPeering extends Construct {
+export class VpcPeering extends PeeringPattern {
   /** True for a VpcPeering from any copy of the library. */
   public static isVpcPeering(x: unknown): x is VpcPeering {
     return hasMark(x, VPC_PEERING);
   }
 
-  /** The peering connection. */
-  public readonly peeringConnection: PeeringConnection;
-  /** The requesting VPC. */
-  public readonly requester: Vpc;
-  /** The accepting VPC. */
-  public readonly accepter: Vpc;
-  /** Routes on the requester side, to the accepter. */
-  public readonly requesterRoutes: readonly Route[];
-  /** Routes on the accepter side, to the requester. */
-  public readonly accepterRoutes: readonly Route[];
-
   constructor(scope: Construct, id: string, props: VpcPeeringProps) {
-    super(scope, id);
-    mark(this, VPC_PEERING);
-    this.requester = props.requester;
-    this.accepter = props.accepter;
-    try {
-      const built = buildPeering(this, { ...props, crossRegion: false, declareIntents: props.declareIntents ?? false });
-      this.peeringConnection = built.peeringConnection;
-      this.requesterRoutes = built.requesterRoutes;
-      this.accepterRoutes = built.accepterRoutes;
-    } catch (err) {
-      rollback(this);
-      throw err;
-    }
-  }
-
-  /** The account that requests. */
-  public get requesterAccount(): string {
-    return this.requester.account;
-  }
-
-  /** The account that must accept the request. */
-  public get accepterAccount(): string {
-    return this.accepter.account;
-  }
-
-  /** True when the accepter's account differs: the peering is PENDING until that account accepts. */
-  public get requiresAcceptance(): boolean {
-    return this.requesterAccount !== this.accepterAccount;
+    super(scope, id, VPC_PEERING, { ...props, crossRegion: false, declareIntents: props.declareIntents ?? false });
   }
 }

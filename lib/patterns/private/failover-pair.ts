@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
-import { coveredBy, tryParseCidr } from "../../net/cidr";
 import type { CustomerGateway } from "../../resources/customer-gateway";
 import type { IdcSite } from "../../resources/idc-site";
-import { VpnConnection } from "../../resources/vpn-connection";
+import type { VpnConnection } from "../../resources/vpn-connection";
 import type { VpnGateway } from "../../resources/vpn-gateway";
 import { RoutePreference, VpnGatewayRoute } from "../../resources/vpn-gateway-route";
 import { PatternErrorCode, patternError } from "../errors";
 import type { TunnelHealthCheckOptions, TunnelOptions } from "../sources";
+import { connectTunnel } from "./connection";
+import { destinationsOutside } from "./destinations";
 import { resolveHealthCheck } from "./health-check";
-import { displayName } from "./ids";
 import { isCustomerGateway } from "./kinds";
 import { checkDevice, Resolved, resolveDevice } from "./resolve";
 import { TunnelRegistry } from "./tunnels";
@@ -88,17 +88,7 @@ export function buildFailoverPair(scope: Construct, inputs: FailoverPairInputs, 
   const standbyDevice = resolveDevice(scope, inputs.ids.standbyDevice, inputs.site, inputs.standby.device).value;
   const selectors = inputs.cloudCidrs.length > 0 ? [{ localCidrs: [...inputs.cloudCidrs], remoteCidrs: [...inputs.destinations] }] : [];
   const connect = (id: string, device: CustomerGateway, tunnel: TunnelOptions, healthCheck: typeof primaryCheck): VpnConnection =>
-    new VpnConnection(scope, id, {
-      name: displayName(scope, id),
-      vpnGateway: inputs.gateway,
-      customerGateway: device,
-      preSharedKey: tunnel.preSharedKey,
-      routeType: "ROUTE",
-      spdPolicies: selectors,
-      ike: tunnel.ike,
-      ipsec: tunnel.ipsec,
-      healthCheck,
-    });
+    connectTunnel(scope, id, { gateway: inputs.gateway, device, tunnel, routeType: "ROUTE", spdPolicies: selectors, healthCheck });
   const primaryConnection = connect(inputs.ids.primaryConnection, primaryDevice, inputs.primary, primaryCheck);
   const standbyConnection = connect(inputs.ids.standbyConnection, standbyDevice, inputs.standby, standbyCheck);
   const route = (prefix: string, connection: VpnConnection, preference: RoutePreference): VpnGatewayRoute[] =>
@@ -121,12 +111,7 @@ export function buildFailoverPair(scope: Construct, inputs: FailoverPairInputs, 
 }
 
 function checkDestinations(scope: Construct, site: IdcSite, destinations: readonly string[]): void {
-  const blocks = site.cidrs.map((c) => tryParseCidr(c)).filter((c) => c !== undefined);
-  // Text that is not a CIDR is the addressing rules' finding, reported with all others at synth.
-  const outside = destinations.filter((d) => {
-    const block = tryParseCidr(d);
-    return block !== undefined && !coveredBy(block, blocks);
-  });
+  const outside = destinationsOutside(destinations, site.cidrs);
   if (outside.length > 0) {
     throw patternError(
       scope,

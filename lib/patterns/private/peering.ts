@@ -1,12 +1,12 @@
 import { Construct } from "constructs";
 import { Intents } from "../../core/intents";
-import { coveredBy, tryParseCidr } from "../../net/cidr";
 import { PeeringConnection } from "../../resources/peering-connection";
 import { Route } from "../../resources/route";
 import type { RouteTable } from "../../resources/route-table";
 import type { Vpc } from "../../resources/vpc";
 import { PatternErrorCode, patternError } from "../errors";
 import type { PeeringSideOptions } from "../peering-options";
+import { destinationsOutside } from "./destinations";
 import { displayName, uniqueChildId } from "./ids";
 import { routeTablesOf } from "./vpc-routes";
 
@@ -45,12 +45,7 @@ export function planPeeringSide(scope: Construct, vpc: Vpc, peer: Vpc, options: 
   if (options.addRoutes === false) return { vpc, peer, tables: [], destinations: [] };
   const tables = routeTablesOf(scope, vpc, options.routeTables, `${prop}.routeTables`);
   const destinations = [...(options.destinations ?? peer.cidrs)];
-  const peerBlocks = peer.cidrs.map((c) => tryParseCidr(c)).filter((c) => c !== undefined);
-  // Text that is not a CIDR is the addressing rules' finding, reported with all others at synth.
-  const outside = destinations.filter((d) => {
-    const block = tryParseCidr(d);
-    return block !== undefined && !coveredBy(block, peerBlocks);
-  });
+  const outside = destinationsOutside(destinations, peer.cidrs);
   if (outside.length > 0) {
     throw patternError(
       scope,
