@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { isSecretRef, Manifest, SecretSource } from "../../lib/core/manifest";
 import { NetworkApp } from "../../lib/core/app";
-import { ProfileName } from "../../lib/core/profiles";
+import { PROFILE_NAMES, ProfileName } from "../../lib/core/profiles";
 import { NetworkModel } from "../../lib/net/model";
 import { DeployContext, executeOperation, OperationOutcome } from "../../lib/cli/deploy/apply";
 import { SecretResolver } from "../../lib/cli/deploy/secrets";
@@ -44,11 +44,12 @@ export interface ApplyOptions {
  * deployment may be open at a time: `close` before opening the next.
  */
 export class EngineDeployment {
-  /** Opens an empty in-memory cloud with the app's profile. */
-  public static open(profile: ProfileName, env: Readonly<Record<string, string>>): EngineDeployment {
+  /** Opens an empty in-memory cloud with the app's profile (a manifest's `app.profile`). */
+  public static open(profile: string, env: Readonly<Record<string, string>>): EngineDeployment {
+    if (!(PROFILE_NAMES as readonly string[]).includes(profile)) throw new Error(`'${profile}' is not a cloud profile (${PROFILE_NAMES.join(", ")})`);
     // A left-over `:memory:` engine would carry another test's resources.
     closeEngines();
-    return new EngineDeployment({ statePath: ":memory:", profile }, env);
+    return new EngineDeployment({ statePath: ":memory:", profile: profile as ProfileName }, env);
   }
 
   /** The simulated cloud the providers deploy to. */

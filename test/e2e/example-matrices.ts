@@ -1,8 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { NetworkApp } from "../../lib/core/app";
-import { TRACE_VERDICTS, TraceVerdict } from "../../lib/net/verdicts";
+import { reachabilityMatrix } from "../../lib/net/matrix";
+import { PairVerdictCode, pairVerdictOf, TRACE_VERDICTS, TraceVerdict } from "../../lib/net/verdicts";
 import { matrixTableNames } from "../examples/matrix-table";
+import { EngineDeployment } from "./engine-deployment";
 
 /** The examples folder: one runnable program per scenario row of DESIGN.md. */
 export const EXAMPLES = path.resolve(__dirname, "../../examples");
@@ -71,4 +73,50 @@ export function expectedMatrices(folder: string): ExpectedMatrix[] {
     });
     return { folder, exportName, pending: pending !== undefined, names, cells };
   });
+}
+
+/** One ordered pair as a matrix answers it: the pair verdict and the one-way verdict each way. */
+export interface PairCell {
+  readonly verdict: PairVerdictCode;
+  readonly forward: TraceVerdict;
+  readonly reverse: TraceVerdict;
+}
+
+/** Every ordered pair of distinct `names`, keyed `from → to`, from the one-way verdict of each direction. */
+export function pairTable(names: readonly string[], oneWay: (from: string, to: string) => TraceVerdict): Record<string, PairCell> {
+  const table: Record<string, PairCell> = {};
+  for (const a of names) {
+    for (const b of names) {
+      if (a === b) continue;
+      const forward = oneWay(a, b);
+      const reverse = oneWay(b, a);
+      table[pairKey(a, b)] = { verdict: pairVerdictOf(forward, reverse), forward, reverse };
+    }
+  }
+  return table;
+}
+
+/** The README's matrix as `pairTable` cells. */
+export function wantedTable(expected: ExpectedMatrix): Record<string, PairCell> {
+  return pairTable(expected.names, (a, b) => expected.cells[pairKey(a, b)]);
+}
+
+/**
+ * The engine's matrix over endpoints given by name, as the cloud API
+ * (DescribeReachability) answers it to `account`, as `pairTable` cells.
+ */
+export function engineTable(deployment: EngineDeployment, names: readonly string[], account: string): Record<string, PairCell> {
+  const answer = deployment.request("DescribeReachability", { endpoints: names }, account);
+  const nameOf = new Map((answer.endpoints as Array<{ id: string; name: string }>).map((e) => [e.id, e.name]));
+  const table: Record<string, PairCell> = {};
+  for (const p of answer.pairs as Array<{ from: string; to: string } & PairCell>) {
+    table[pairKey(nameOf.get(p.from)!, nameOf.get(p.to)!)] = { verdict: p.verdict, forward: p.forward, reverse: p.reverse };
+  }
+  return table;
+}
+
+/** The engine's matrix over every account (the operator's view, `networkModel()`), as `pairTable` cells. */
+export function operatorTable(deployment: EngineDeployment, names: readonly string[]): Record<string, PairCell> {
+  const matrix = reachabilityMatrix(deployment.networkModel(), names);
+  return pairTable(names, (a, b) => matrix.traceVerdictAt(names.indexOf(a), names.indexOf(b)));
 }

@@ -1,9 +1,9 @@
 import { Manifest, ManifestResource, RESOURCE_TYPES } from "../../lib/core/manifest";
-import { modelFromManifest, pairVerdictOf } from "../../lib/net";
+import { modelFromManifest } from "../../lib/net";
 import { ACTIONS_BY_TYPE } from "../../providers/cloud";
 import type { JsonObject } from "../../providers/cloud";
 import { AppliedPlan, EngineDeployment, keyEnvironment } from "./engine-deployment";
-import { exampleApp, exampleFolders, ExpectedMatrix, expectedMatrices, pairKey } from "./example-matrices";
+import { engineTable, exampleApp, exampleFolders, ExpectedMatrix, expectedMatrices, wantedTable } from "./example-matrices";
 import { cloudIdMap, endpointAnswers, pairAnswers, sameIds } from "./pair-answers";
 
 /**
@@ -54,23 +54,7 @@ describe.each(variants)("%s, deployed to the engine", (_label, expected) => {
   });
 
   test("the engine's DescribeReachability answers the README's matrix, every ordered pair with its verdict and reason codes", () => {
-    const answer = deployment.request("DescribeReachability", { endpoints: expected.names }, manifest.app.defaultAccount);
-    const nameOf = new Map((answer.endpoints as Array<{ id: string; name: string }>).map((e) => [e.id, e.name]));
-    expect([...nameOf.values()]).toEqual(expected.names);
-    const actual: Record<string, unknown> = {};
-    for (const p of answer.pairs as Array<{ from: string; to: string; verdict: string; forward: string; reverse: string }>) {
-      actual[pairKey(nameOf.get(p.from)!, nameOf.get(p.to)!)] = { verdict: p.verdict, forward: p.forward, reverse: p.reverse };
-    }
-    const wanted: Record<string, unknown> = {};
-    for (const a of expected.names) {
-      for (const b of expected.names) {
-        if (a === b) continue;
-        const forward = expected.cells[pairKey(a, b)];
-        const reverse = expected.cells[pairKey(b, a)];
-        wanted[pairKey(a, b)] = { verdict: pairVerdictOf(forward, reverse), forward, reverse };
-      }
-    }
-    expect(actual).toEqual(wanted);
+    expect(engineTable(deployment, expected.names, manifest.app.defaultAccount)).toEqual(wantedTable(expected));
   });
 
   test("issue 4: synth-time analysis of the manifest and the engine's live model agree on every ordered pair (codes, hops, missing routes)", () => {
