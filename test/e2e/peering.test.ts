@@ -183,7 +183,8 @@ describe("P2 (examples/p2-peering-one-way): one-way until the return route is ad
 });
 
 function subnetNamed(manifest: Manifest, name: string): ManifestResource<"Subnet"> {
-  const found = manifest.resources.find((r): r is ManifestResource<"Subnet"> => r.type === "Subnet" && r.props.name === name);
+  const subnets = manifest.resources.filter((r): r is ManifestResource<"Subnet"> => r.type === "Subnet");
+  const found = subnets.find((r) => r.props.name === name);
   if (!found) throw new Error(`no subnet named '${name}' in the manifest`);
   return found;
 }
