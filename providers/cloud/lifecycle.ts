@@ -105,3 +105,26 @@ function timedTarget(row: ResourceRow): string | undefined {
   if (row.type === "PeeringConnection" && row.state === "PENDING") return "EXPIRED";
   return undefined;
 }
+
+/** What a failover drill can take down and bring back: a device, a whole site, or one tunnel. */
+export type FaultTarget = "CustomerGateway" | "IdcSite" | "VpnConnection";
+
+/** The injected state of a fault target (a tunnel's traffic state also depends on negotiation). */
+export type FaultState = "UP" | "DOWN";
+
+export type FaultOperation = "Fail" | "Recover";
+
+/** Every type a drill can fail, in the order the actions are listed. */
+export const FAULT_TARGETS: readonly FaultTarget[] = ["CustomerGateway", "IdcSite", "VpnConnection"];
+
+/**
+ * Fault injection as a table: from which state each operation is allowed,
+ * where it leads, and the code of the refusal otherwise. Only the target's
+ * owner may fail or recover it. Timed consequence: an enabled health check
+ * notices a change interval × retries after it (a change undone sooner goes
+ * unnoticed).
+ */
+export const FAULT_LIFECYCLE: Readonly<Record<FaultOperation, { readonly from: FaultState; readonly to: FaultState; readonly refusal: string }>> = {
+  Fail: { from: "UP", to: "DOWN", refusal: "UnsupportedOperation.AlreadyDown" },
+  Recover: { from: "DOWN", to: "UP", refusal: "UnsupportedOperation.NotDown" },
+};

@@ -13,6 +13,7 @@ import { PEERING_KIND, peeringLifecycleActions } from "./peering";
 import { ROUTE_KIND } from "./route";
 import { ROUTE_TABLE_KIND } from "./route-table";
 import { SUBNET_KIND } from "./subnet";
+import { TRAFFIC_ACTIONS } from "./traffic";
 import { ActionDefinition } from "./types";
 import { VPC_KIND } from "./vpc";
 import { VPN_CONNECTION_KIND } from "./vpn-connection";
@@ -48,6 +49,7 @@ export function allActions(extra: readonly ActionDefinition[] = []): ActionDefin
   return [
     ...Object.values(KINDS).flatMap((k) => crudActions(k, REGISTRY)),
     ...peeringLifecycleActions(REGISTRY),
+    ...TRAFFIC_ACTIONS,
     ...CLOCK_ACTIONS,
     ...FAULT_ACTIONS,
     ...DEVICE_CONFIG_ACTIONS,

@@ -37,7 +37,8 @@ export function findReferrers(target: ResourceRow, ctx: ActionContext, registry:
 /**
  * Deletes a resource: refuses while resources of non-cascading types still
  * point at it (naming them), deletes the cascading ones (routes through a
- * deleted peering), then the resource, its secrets and its fault history.
+ * deleted peering), then the resource, its secrets, its fault history and
+ * (a peering) its traffic samples.
  */
 export function deleteResource(kind: ResourceKind, row: ResourceRow, ctx: ActionContext, registry: KindRegistry): void {
   const referrers = findReferrers(row, ctx, registry);
@@ -57,4 +58,5 @@ export function deleteResource(kind: ResourceKind, row: ResourceRow, ctx: Action
   ctx.store.resources.remove(row, indexedRefsOf(kind, row.props));
   ctx.store.secrets.removeAll(row.id);
   ctx.store.faults.forget(row.id);
+  if (row.type === "PeeringConnection") ctx.store.traffic.forget(row.id);
 }

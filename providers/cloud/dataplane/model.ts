@@ -9,7 +9,7 @@ import { tunnelStatus } from "./tunnel";
  * The neutral network model of lib/net built from live state at one engine
  * instant: peering states as stored (expiry is applied when the clock
  * advances), gateways available once provisioned, tunnels up only when both
- * ends agree and device and site are up, health-check detection on the engine
+ * ends agree and device, site and tunnel are up, health-check detection on the engine
  * clock, gateway-route ranks from the profile's preference vocabulary.
  * By default every account's resources are included (the simulator operator's
  * view). `visibleTo` narrows it to what one account may analyse: its own
@@ -63,6 +63,8 @@ export function buildNetworkModel(store: Store, profile: CloudProfile, now: numb
         tunnelUp: status.tunnelUp,
         routable: status.routable,
         healthCheckEnabled: status.healthCheckEnabled,
+        // Why it is down, so a trace can say so (a failed tunnel, a key that differs); never a key.
+        ...(!status.tunnelUp && status.detail ? { downReason: status.detail } : {}),
       };
     }),
     gatewayRoutes: r.ofType("VpnGatewayRoute").map((g) => {

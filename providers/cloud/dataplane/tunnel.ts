@@ -9,11 +9,12 @@ export type TunnelDownReason =
   | "IKE_VERSION_MISMATCH"
   | "SUBNET_MISMATCH"
   | "DEVICE_DOWN"
-  | "SITE_DOWN";
+  | "SITE_DOWN"
+  | "CONNECTION_DOWN";
 
 /** A connection's state at one engine instant, derived from config, clock and faults. */
 export interface TunnelStatus {
-  /** AVAILABLE (tunnel up), PENDING (gateway provisioning), NEGOTIATION_FAILED (ends disagree), DOWN (device or site failed). */
+  /** AVAILABLE (tunnel up), PENDING (gateway provisioning), NEGOTIATION_FAILED (ends disagree), DOWN (device, site or the tunnel itself failed). */
   readonly state: "AVAILABLE" | "PENDING" | "NEGOTIATION_FAILED" | "DOWN";
   readonly reason?: TunnelDownReason;
   /** What to change, for people; never holds a key. */
@@ -39,7 +40,7 @@ interface ConnectionProps {
 
 /**
  * Whether the health check believes the tunnel down at `now`. The tunnel is
- * down over the union of its device's and its site's faults; the check needs
+ * down over the union of its device's, its site's and its own faults; the check needs
  * `detection` ms of failed probes to declare it down, so an outage shorter
  * than that goes unnoticed, and recovery is noticed `detection` ms late.
  */
@@ -82,7 +83,7 @@ export function negotiate(conn: ResourceRow, store: Store): { reason?: TunnelDow
 }
 
 /**
- * The state of a connection at `now`. A failed device (or site) takes the
+ * The state of a connection at `now`. A failed device, site or tunnel takes the
  * tunnel down at once; an enabled health check notices after interval ×
  * retries (if the outage lasts that long) and notices recovery as late, so
  * `routable` lags `tunnelUp` by that detection time. Without a health check `routable` stays true: routes never
@@ -101,11 +102,16 @@ export function tunnelStatus(conn: ResourceRow, store: Store, now: number): Tunn
 
   const deviceDown = device ? store.faults.tryGetOpen(device.id) !== undefined : true;
   const siteDown = siteId ? store.faults.tryGetOpen(siteId) !== undefined : false;
-  const tunnelUp = gatewayReady && negotiated && !deviceDown && !siteDown;
+  const ownFault = store.faults.tryGetOpen(conn.id);
+  const tunnelUp = gatewayReady && negotiated && !deviceDown && !siteDown && !ownFault;
 
   let routable = true;
   if (healthCheckEnabled) {
-    const history = [...(device ? store.faults.history(device.id) : []), ...(siteId ? store.faults.history(siteId) : [])];
+    const history = [
+      ...(device ? store.faults.history(device.id) : []),
+      ...(siteId ? store.faults.history(siteId) : []),
+      ...store.faults.history(conn.id),
+    ];
     routable = gatewayReady && negotiated && !detectedDown(history, hc!.intervalMs * hc!.retries, now);
   }
 
@@ -116,5 +122,8 @@ export function tunnelStatus(conn: ResourceRow, store: Store, now: number): Tunn
   if (!negotiated) return { ...base, state: "NEGOTIATION_FAILED", reason: negotiation.reason, detail: negotiation.detail };
   if (deviceDown) return { ...base, state: "DOWN", reason: "DEVICE_DOWN", detail: `customer gateway '${p.customerGateway}' is down` };
   if (siteDown) return { ...base, state: "DOWN", reason: "SITE_DOWN", detail: `IDC site '${siteId}' is down` };
+  if (ownFault) {
+    return { ...base, state: "DOWN", reason: "CONNECTION_DOWN", detail: `the tunnel itself is down since ${new Date(ownFault.failedAt).toISOString()} (FailVpnConnection)` };
+  }
   return { ...base, state: "AVAILABLE" };
 }

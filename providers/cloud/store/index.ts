@@ -4,6 +4,7 @@ import { FaultTable } from "./faults";
 import { MetaTable } from "./meta";
 import { ResourceTable } from "./resources";
 import { SecretTable } from "./secrets";
+import { TrafficTable } from "./traffic";
 
 /** Every table of one store connection, with its statements prepared once. */
 export class Store {
@@ -11,6 +12,7 @@ export class Store {
   public readonly secrets: SecretTable;
   public readonly faults: FaultTable;
   public readonly meta: MetaTable;
+  public readonly traffic: TrafficTable;
 
   private readonly dataVersion: Statement;
   private seenVersion: number | undefined;
@@ -21,6 +23,7 @@ export class Store {
     this.secrets = new SecretTable(db);
     this.faults = new FaultTable(db);
     this.meta = new MetaTable(db);
+    this.traffic = new TrafficTable(db);
   }
 
   /**
@@ -46,6 +49,7 @@ export { applyPragmas, defaultStorePath, openDatabase, migrate, schemaVersion, B
 export type { Db } from "./db";
 export type { ResourceRow, Reference, Referrer } from "./resources";
 export type { FaultRecord } from "./faults";
+export type { TrafficRecord } from "./traffic";
 export { CLOCK_EPOCH_MS } from "./meta";
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from "./migrations";
 export type { Migration } from "./migrations";

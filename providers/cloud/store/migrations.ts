@@ -124,6 +124,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: "peering traffic: one bandwidth sample per peering and 5-minute period, for billing (seed 003)",
+    sql: `
+      -- The period's start is the key: a period has one measurement, and a range of days is a key seek.
+      CREATE TABLE peering_traffic (
+        peering_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        out_mbps REAL NOT NULL,
+        in_mbps REAL NOT NULL,
+        recorded_by TEXT NOT NULL,
+        PRIMARY KEY (peering_id, at)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -54,6 +54,10 @@ describe("account isolation", () => {
     RecoverCustomerGateway: { id: w.dev },
     FailIdcSite: { id: w.site },
     RecoverIdcSite: { id: w.site },
+    FailVpnConnection: { id: w.conn },
+    RecoverVpnConnection: { id: w.conn },
+    RecordVpcPeeringTraffic: { peering: w.peering, samples: [{ outMbps: 1, inMbps: 1 }] },
+    DescribeVpcPeeringTraffic: { peering: w.peering },
     DownloadCustomerGatewayConfiguration: { id: w.conn },
   };
   /** Actions that concern no one account's resources. */
@@ -106,6 +110,22 @@ describe("the accepter of a peering (seed 003)", () => {
     w.b.request("CreateRoute", { routeTable: w.vb.table, destinationCidr: "10.0.0.0/16", nextHopType: "PEERING", nextHop: w.peering, enabled: true });
     w.b.request("DeleteVpcPeeringConnection", { id: w.peering });
     expect(w.a.request("DescribeVpcPeeringConnections", {}).totalCount).toBe(0);
+  });
+});
+
+describe("peering traffic (seed 003: either side measures, the requester pays)", () => {
+  test("the accepter records and reads the traffic of the peering it accepted; the requester reads it too", () => {
+    const engine = memoryEngine();
+    const w = everything(engine);
+    expect(refusal(() => w.b.request("RecordVpcPeeringTraffic", { peering: w.peering, samples: [{ outMbps: 1, inMbps: 2 }] })).code).toBe(
+      "UnsupportedOperation.PeeringNotActive",
+    );
+    w.b.request("AcceptVpcPeeringConnection", { id: w.peering });
+    expect(w.b.request("RecordVpcPeeringTraffic", { peering: w.peering, samples: [{ outMbps: 1, inMbps: 2 }] })).toMatchObject({ recorded: 1 });
+    const seen = (world: World) => world.request("DescribeVpcPeeringTraffic", {}).items;
+    expect(seen(w.a)).toEqual([expect.objectContaining({ peering: w.peering, requesterAccount: ACCOUNT_A, recordedBy: ACCOUNT_B, outMbps: 1, inMbps: 2 })]);
+    expect(seen(w.b)).toEqual(seen(w.a));
+    expect(seen(new World(engine, ACCOUNT_C))).toEqual([]);
   });
 });
 

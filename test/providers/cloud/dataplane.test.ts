@@ -114,6 +114,23 @@ describe("DescribeReachability and Trace through the engine (lib/net over live s
       expect(tunnelOf()).toEqual({ verdict: "DELIVERED", used: c1 });
     });
 
+    test("one tunnel failed (FailVpnConnection): the same failover, its device stays up, and the trace names the failed tunnel", () => {
+      const { w, dev1, c1, c2, tunnelOf } = ha(true);
+      w.request("FailVpnConnection", { id: c1 });
+      const lost = w.request("Trace", { source: "10.0.1.20", destination: "192.168.5.5" }).trace as Json;
+      expect(lost.verdict).toBe("TUNNEL_DOWN");
+      expect(JSON.stringify(lost)).toContain("the tunnel itself is down");
+      expect((w.request("DescribeCustomerGateways", { ids: [dev1] }).items as Json[])[0].deviceState).toBe("UP");
+      w.request("AdvanceClock", { duration: "8999ms" });
+      expect(tunnelOf().verdict).toBe("TUNNEL_DOWN");
+      w.request("AdvanceClock", { duration: "1ms" });
+      expect(tunnelOf()).toEqual({ verdict: "DELIVERED", used: c2 });
+      w.request("RecoverVpnConnection", { id: c1 });
+      expect(tunnelOf()).toEqual({ verdict: "DELIVERED", used: c2 });
+      w.request("AdvanceClock", { duration: "9s" });
+      expect(tunnelOf()).toEqual({ verdict: "DELIVERED", used: c1 });
+    });
+
     test("without health checks: the route never moves and traffic is blackholed", () => {
       const { w, dev1, tunnelOf } = ha(false);
       w.request("FailCustomerGateway", { id: dev1 });

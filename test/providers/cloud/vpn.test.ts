@@ -1,5 +1,7 @@
+import * as fs from "fs";
+import * as path from "path";
 import { CloudEngine } from "../../../providers/cloud";
-import { ACCOUNT_A, memoryEngine, refusal, World } from "./helpers";
+import { ACCOUNT_A, memoryEngine, refusal, snapshotStore, tempDir, World } from "./helpers";
 
 interface Tunnel {
   state: string;
@@ -166,6 +168,109 @@ describe("fault drills on the engine clock (seed 001, DESIGN: health checks and 
     d.w.request("AdvanceClock", { duration: "2s" });
     expect(d.model(d.c1).routable).toBe(false);
     expect((d.w.request("DescribeCustomerGateways", { ids: [d.dev1] }).items as Array<{ deviceState: string }>)[0].deviceState).toBe("DOWN");
+  });
+});
+
+describe("failing one tunnel (FailVpnConnection / RecoverVpnConnection)", () => {
+  test("only that tunnel drops: its device, its site and a sibling tunnel on the same device stay up", () => {
+    const engine = memoryEngine();
+    const d = drill(engine, true);
+    // A second gateway (another VPC) whose tunnel ends on the same device as c1.
+    const other = d.w.vpc(["10.1.0.0/16"], "ap-guangzhou", "vpc2");
+    const gw2 = d.w.gateway(other.vpc);
+    const sibling = d.w.connection(gw2, d.dev1, { spdPolicies: [{ localCidrs: ["10.1.0.0/16"], remoteCidrs: ["192.168.0.0/16"] }] });
+    d.w.request("AdvanceClock", { duration: "2m" });
+
+    expect(d.w.request("FailVpnConnection", { id: d.c1 })).toEqual({ id: d.c1, state: "DOWN", since: expect.any(String) });
+    expect(d.tunnel(d.c1)).toMatchObject({ state: "DOWN", stateReason: "CONNECTION_DOWN", tunnelUp: false, negotiated: true, healthCheckStatus: "UP" });
+    expect(d.tunnel(d.c1).stateDetail).toContain("FailVpnConnection");
+    expect(d.model(d.c1)).toMatchObject({ tunnelUp: false, routable: true, downReason: expect.stringContaining("the tunnel itself is down") });
+    for (const id of [d.c2, sibling]) expect(d.model(id)).toMatchObject({ tunnelUp: true, routable: true });
+    expect(engine.networkModel().connections.find((c) => c.id === d.c2)).not.toHaveProperty("downReason");
+    expect(engine.networkModel().customerGateways.every((g) => g.up)).toBe(true);
+    expect((d.w.request("DescribeCustomerGateways", { ids: [d.dev1] }).items as Array<{ deviceState: string }>)[0].deviceState).toBe("UP");
+    expect((d.w.request("DescribeIdcSites", { ids: [d.site] }).items as Array<{ siteState: string }>)[0].siteState).toBe("UP");
+  });
+
+  test("health-check detection after interval × retries, failback as late, on the engine clock", () => {
+    const engine = memoryEngine();
+    const d = drill(engine, true);
+    d.w.request("FailVpnConnection", { id: d.c1 });
+    d.w.request("AdvanceClock", { duration: "5999ms" });
+    expect(d.model(d.c1).routable).toBe(true);
+    d.w.request("AdvanceClock", { duration: "1ms" });
+    expect(d.model(d.c1).routable).toBe(false);
+    expect(d.tunnel(d.c1).healthCheckStatus).toBe("DOWN");
+
+    expect(d.w.request("RecoverVpnConnection", { id: d.c1 })).toMatchObject({ id: d.c1, state: "UP" });
+    expect(d.model(d.c1)).toMatchObject({ tunnelUp: true, routable: false });
+    expect(d.tunnel(d.c1)).toMatchObject({ state: "AVAILABLE", healthCheckStatus: "DOWN" });
+    d.w.request("AdvanceClock", { duration: "5999ms" });
+    expect(d.model(d.c1).routable).toBe(false);
+    d.w.request("AdvanceClock", { duration: "1ms" });
+    expect(d.model(d.c1)).toMatchObject({ tunnelUp: true, routable: true });
+  });
+
+  test("an outage shorter than the detection time goes unnoticed; without a health check routes never move", () => {
+    const engine = memoryEngine();
+    const d = drill(engine, true);
+    d.w.request("FailVpnConnection", { id: d.c1 });
+    d.w.request("AdvanceClock", { duration: "5s" });
+    d.w.request("RecoverVpnConnection", { id: d.c1 });
+    for (const step of ["1s", "5s", "1m"]) {
+      d.w.request("AdvanceClock", { duration: step });
+      expect(d.model(d.c1)).toMatchObject({ tunnelUp: true, routable: true });
+    }
+
+    const blackhole = drill(memoryEngine(), false);
+    blackhole.w.request("FailVpnConnection", { id: blackhole.c1 });
+    blackhole.w.request("AdvanceClock", { duration: "1h" });
+    expect(blackhole.model(blackhole.c1)).toMatchObject({ tunnelUp: false, routable: true, healthCheckEnabled: false });
+  });
+
+  test("a tunnel fault and a device fault that overlap are one outage for detection", () => {
+    const engine = memoryEngine();
+    const d = drill(engine, true);
+    d.w.request("FailVpnConnection", { id: d.c1 });
+    d.w.request("AdvanceClock", { duration: "4s" });
+    d.w.request("FailCustomerGateway", { id: d.dev1 });
+    d.w.request("RecoverVpnConnection", { id: d.c1 });
+    expect(d.tunnel(d.c1)).toMatchObject({ state: "DOWN", stateReason: "DEVICE_DOWN" });
+    d.w.request("AdvanceClock", { duration: "2s" });
+    expect(d.model(d.c1).routable).toBe(false);
+  });
+
+  test("failing a failed tunnel, or recovering one that is up, is refused and changes nothing", () => {
+    const engine = memoryEngine();
+    const d = drill(engine, true);
+    const notDown = refusal(() => d.w.request("RecoverVpnConnection", { id: d.c1 }));
+    expect(notDown.code).toBe("UnsupportedOperation.NotDown");
+    expect(notDown.message).toContain(`VPN connection '${d.c1}' is not down`);
+    d.w.request("FailVpnConnection", { id: d.c1 });
+    d.w.request("AdvanceClock", { duration: "4s" });
+    const twice = refusal(() => d.w.request("FailVpnConnection", { id: d.c1 }));
+    expect(twice.code).toBe("UnsupportedOperation.AlreadyDown");
+    expect(twice.message).toContain("RecoverVpnConnection");
+    d.w.request("AdvanceClock", { duration: "2s" });
+    expect(d.model(d.c1).routable).toBe(false);
+    expect(refusal(() => d.w.request("FailVpnConnection", { id: d.dev1 })).code).toBe("InvalidParameterValue.MalformedId");
+  });
+
+  test("deleting a failed connection deletes its fault history", () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, "state.db");
+      const engine = CloudEngine.open({ path: file });
+      const d = drill(engine, true);
+      d.w.request("FailVpnConnection", { id: d.c1 });
+      d.w.request("FailCustomerGateway", { id: d.dev2 });
+      d.w.request("DeleteVpnConnection", { id: d.c1 });
+      engine.close();
+      const faults = snapshotStore(file).faults as Array<{ target_id: string }>;
+      expect(faults.map((f) => f.target_id)).toEqual([d.dev2]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
