@@ -1,10 +1,12 @@
 import { Manifest } from "../../lib/core/manifest";
+import { failDevice, modelFromManifest } from "../../lib/net";
 import { ACTIONS_BY_TYPE } from "../../providers/cloud";
 import { buildHa } from "../net/scenarios/ha";
 import { buildS5a } from "../net/scenarios/s5a";
 import { ActiveStandbyPair, activeStandbyPair, pathsOnEngine } from "./active-standby";
 import { EngineDeployment, keyEnvironment } from "./engine-deployment";
 import { exampleApp } from "./example-matrices";
+import { cloudIdMap, pairAnswers, sameIds } from "./pair-answers";
 
 /**
  * Failover on the engine clock (seed 000 S5a/S5b, seed 001 HA): the device of
@@ -19,7 +21,7 @@ class Drill {
   public readonly deployment: EngineDeployment;
   public readonly pair: ActiveStandbyPair;
 
-  constructor(private readonly manifest: Manifest) {
+  constructor(public readonly manifest: Manifest) {
     this.pair = activeStandbyPair(manifest);
     this.deployment = EngineDeployment.open(manifest.app.profile, keyEnvironment(manifest));
     this.deployment.apply(manifest);
@@ -98,6 +100,19 @@ describe.each([
     expect(drill.paths()).toEqual(drill.everyNetwork("standby", "primary"));
     drill.advance(1000);
     expect(drill.paths()).toEqual(drill.everyNetwork("primary", "primary"));
+  });
+
+  test("issue 4 under failure: before and after detection the engine answers every pair as synth-time failDevice does", () => {
+    const synth = modelFromManifest(drill.manifest);
+    const toCloud = cloudIdMap(drill.deployment.cloudIds());
+    const engineAnswers = () => pairAnswers(drill.deployment.networkModel(), sameIds);
+    drill.failDevice();
+    expect(engineAnswers()).toEqual(pairAnswers(failDevice(synth, drill.pair.device, "BEFORE_DETECTION"), toCloud));
+    drill.advance(drill.pair.detectionMs!);
+    expect(engineAnswers()).toEqual(pairAnswers(failDevice(synth, drill.pair.device, "AFTER_DETECTION"), toCloud));
+    drill.recoverDevice();
+    drill.advance(drill.pair.detectionMs!);
+    expect(engineAnswers()).toEqual(pairAnswers(synth, toCloud));
   });
 
   test("an outage shorter than the detection time goes unnoticed: routes never move", () => {
