@@ -68,6 +68,12 @@ describe.each(variants)("%s, deployed to the engine", (_label, expected) => {
     expect(synthAnswers).toEqual(engineAnswers);
   });
 
+  test("deploying the same manifest again plans nothing and calls nothing", () => {
+    const again = deployment.apply(manifest, { acceptPeerings: !expected.pending });
+    expect(again.plan.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: manifest.resources.length });
+    expect(again.outcomes).toEqual([]);
+  });
+
   test("no pre-shared key in any Describe, the stack records, the live model or an analysis; the device download has it only on request", () => {
     const keys = Object.values(env);
     const published: unknown[] = [deployment.stackRecords(), deployment.networkModel(), pairAnswers(deployment.networkModel(), sameIds)];

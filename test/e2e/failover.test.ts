@@ -68,11 +68,13 @@ describe.each([
   ["S5b", "s5b-active-standby-ccn", ["VpcGuangzhou", "VpcShanghai", "DirectConnect"]],
   ["HA", "ha-dual-customer-gateway", ["Vpc"]],
 ])("%s (examples/%s): failover and fail-back on the engine clock", (_id, folder, cloudNetworks) => {
+  const manifest = exampleApp(folder).synth();
   let drill: Drill;
-  beforeAll(() => {
-    drill = new Drill(exampleApp(folder).synth());
+  // A fresh cloud per test: a drill that fails half-way leaves nothing for the next one.
+  beforeEach(() => {
+    drill = new Drill(manifest);
   });
-  afterAll(() => drill.deployment.close());
+  afterEach(() => drill.deployment.close());
 
   test("the pair read from the manifest is health-checked and serves every cloud network of the scenario", () => {
     expect(drill.pair.cloudNetworks).toEqual(cloudNetworks);
@@ -117,7 +119,6 @@ describe.each([
 
   test("an outage shorter than the detection time goes unnoticed: routes never move", () => {
     const detection = drill.pair.detectionMs!;
-    expect(drill.paths()).toEqual(drill.everyNetwork("primary", "primary"));
     drill.failDevice();
     drill.advance(detection - 1000);
     drill.recoverDevice();
@@ -127,14 +128,11 @@ describe.each([
   });
 
   test("failing a device that is already down is refused and changes nothing", () => {
-    expect(drill.paths()).toEqual(drill.everyNetwork("primary", "primary"));
     drill.failDevice();
     const before = drill.paths();
     expect(() => drill.failDevice()).toThrow(expect.objectContaining({ code: "UnsupportedOperation.AlreadyDown" }));
     expect(drill.paths()).toEqual(before);
-    drill.recoverDevice();
-    drill.advance(drill.pair.detectionMs!);
-    expect(drill.paths()).toEqual(drill.everyNetwork("primary", "primary"));
+    expect(drill.primaryState()).toBe("DOWN");
   });
 });
 
