@@ -24,8 +24,10 @@ describe("drills on the HA example (seed 001): fail, clock advance, trace, recov
 
   test("device 1 fails: lost until the health check notices (9 s), then via customer gateway 2; recovery fails back the same way", () => {
     const failed = json(cli("fail", "Ha/CustomerGateway1", "--json"));
-    expect(failed).toMatchObject({ operation: "Fail", state: "DOWN", actedOn: { type: "CustomerGateway", name: "Ha-CustomerGateway1" } });
-    expect(failed.tunnels).toEqual([{ id: expect.stringMatching(/^vpnx-/), name: "Ha-IpsecConnection1", detectionSeconds: 9 }]);
+    expect(failed).toMatchObject({ operation: "Fail", state: "DOWN", target: { type: "CustomerGateway", name: "Ha-CustomerGateway1" } });
+    expect(failed.tunnels).toEqual([
+      { id: expect.stringMatching(/^vpnx-/), name: "Ha-IpsecConnection1", tunnelUp: false, downReason: expect.stringMatching(/^customer gateway 'cgw-\S+' is down$/), detectionSeconds: 9 },
+    ]);
 
     const before = cli("trace", "VPC", "IDC", "--json", "--expect", "reachable");
     expect(before.code).toBe(1);
@@ -38,7 +40,7 @@ describe("drills on the HA example (seed 001): fail, clock advance, trace, recov
     expect(after.verdict).toBe("REACHABLE");
     expect(tunnelsOf(after.forward)).toEqual(["Ha-IpsecConnection2"]);
 
-    expect(json(cli("recover", "198.51.100.1", "--json"))).toMatchObject({ state: "UP", actedOn: { name: "Ha-CustomerGateway1" } });
+    expect(json(cli("recover", "198.51.100.1", "--json"))).toMatchObject({ state: "UP", target: { name: "Ha-CustomerGateway1" }, tunnels: [{ tunnelUp: true }] });
     expect(tunnelsOf(json(cli("trace", "VPC", "IDC", "--json")).forward)).toEqual(["Ha-IpsecConnection2"]);
     cli("clock", "advance", "9s");
     expect(tunnelsOf(json(cli("trace", "VPC", "IDC", "--json")).forward)).toEqual(["Ha-IpsecConnection1"]);
@@ -56,11 +58,28 @@ describe("drills on the HA example (seed 001): fail, clock advance, trace, recov
     expect(cli("recover", "Ha-CustomerGateway2").code).toBe(0);
   });
 
-  test("a tunnel is failed through its device when the device carries only that tunnel, and the output says so", () => {
-    const failed = json(cli("fail", "Ha/IpsecConnection2", "--json"));
-    expect(failed).toMatchObject({ target: { type: "VpnConnection" }, actedOn: { type: "CustomerGateway", name: "Ha-CustomerGateway2" } });
-    expect(failed.note).toContain("carries only this tunnel");
-    expect(cli("recover", "Ha/IpsecConnection2").code).toBe(0);
+  test("one tunnel fails on its own (its device stays up): failover once detected, failback once recovery is", () => {
+    const failed = json(cli("fail", "Ha/IpsecConnection1", "--json"));
+    expect(failed).toMatchObject({ operation: "Fail", state: "DOWN", target: { type: "VpnConnection", name: "Ha-IpsecConnection1" } });
+    expect(failed.tunnels).toEqual([
+      { id: failed.target.id, name: "Ha-IpsecConnection1", tunnelUp: false, downReason: expect.stringContaining("(FailVpnConnection)"), detectionSeconds: 9 },
+    ]);
+    const lost = json(cli("trace", "VPC", "IDC", "--json"));
+    expect(lost.forward.verdict).toBe("TUNNEL_DOWN");
+    expect(JSON.stringify(lost.forward)).toContain("the tunnel itself is down");
+    cli("clock", "advance", "9s");
+    expect(tunnelsOf(json(cli("trace", "VPC", "IDC", "--json")).forward)).toEqual(["Ha-IpsecConnection2"]);
+
+    // The device was never failed, so failing it now is accepted; the recovered tunnel then stays down behind it.
+    expect(cli("fail", "Ha/CustomerGateway1").code).toBe(0);
+    const recovered = cli("recover", "Ha/IpsecConnection1");
+    expect(recovered.code).toBe(0);
+    expect(recovered.stdout).toMatch(/^VPN connection Ha-IpsecConnection1 \(vpnx-\S+\) is UP since \S+ \(engine clock\)\n  tunnel Ha-IpsecConnection1 \(vpnx-\S+\) stays down: customer gateway 'cgw-\S+' is down\n$/);
+    expect(cli("recover", "Ha/CustomerGateway1").stdout).toContain("tunnel Ha-IpsecConnection1 (");
+    cli("clock", "advance", "8s");
+    expect(tunnelsOf(json(cli("trace", "VPC", "IDC", "--json")).forward)).toEqual(["Ha-IpsecConnection2"]);
+    cli("clock", "advance", "1s");
+    expect(tunnelsOf(json(cli("trace", "VPC", "IDC", "--json")).forward)).toEqual(["Ha-IpsecConnection1"]);
   });
 
   test("unknown targets and endpoints are usage errors naming what exists", () => {
