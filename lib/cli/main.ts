@@ -12,6 +12,7 @@ import { planCommand } from "./commands/plan";
 import { recoverCommand } from "./commands/recover";
 import { synthCommand } from "./commands/synth";
 import { traceCommand } from "./commands/trace";
+import { trafficCommand } from "./commands/traffic";
 import { upCommand } from "./commands/up";
 import { validateCommand } from "./commands/validate";
 import { CliIo, EXIT_USAGE } from "./io";
@@ -37,6 +38,7 @@ export function buildCli(io: CliIo): Command {
     configCommand(io),
     graphCommand(io),
     costCommand(io),
+    trafficCommand(io),
   ];
   for (const command of commands) {
     program.addCommand(command.exitOverride());

@@ -12,7 +12,7 @@ export { ID_PREFIXES } from "./ids";
 export { parseDuration } from "./clock";
 export { PEERING_LIFECYCLE, FAULT_LIFECYCLE, FAULT_TARGETS } from "./lifecycle";
 export type { PeeringState, PeeringRole, PeeringOperation, FaultState, FaultOperation, FaultTarget } from "./lifecycle";
-export { MAX_TRAFFIC_SAMPLES_PER_REQUEST } from "./actions/traffic";
+export { MAX_TRAFFIC_SAMPLES_PER_REQUEST, samplePeriodMs } from "./actions/traffic";
 export { buildNetworkModel } from "./dataplane/model";
 export { DEVICE_CONFIG_FORMAT } from "./device-config/json";
 export type { DeviceView } from "./device-config/view";

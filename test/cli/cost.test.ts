@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { findProfile } from "../../lib/core/profiles";
 import { BilledPeering, billPeaks, billPeering, TrafficSample } from "../../lib/cli/cost/bill";
-import { runCli } from "./run-cli";
+import { json, REPO, runCli, tempState } from "./run-cli";
 
 const tencent = findProfile("tencent");
 const peering = (requesterRegion: string, accepterRegion: string): BilledPeering => ({
@@ -135,5 +135,99 @@ describe("hybridlink cost", () => {
     const run = runCli(["cost", "--regions", "ap-guangzhou,ap-shanghai", "--samples", csv]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("line 3: 'outMbps' is \"lots\"");
+  });
+});
+
+describe("hybridlink traffic record, and cost of deployed peerings from the recorded traffic (seed 003)", () => {
+  // P3: Guangzhou (requester 100000000001, pays) ↔ Beijing (accepter 200000000002), 100 Mbps cap, accepted at once.
+  const t = tempState();
+  const cli = (...args: string[]) => runCli(args, { env: t.env });
+  const billOf = () => json(cli("cost", "--json")).bills[0];
+  beforeAll(() => expect(cli("up", path.join(REPO, "examples", "p3-cross-account-cross-region"), "--accept-peerings").code).toBe(0));
+  afterAll(() => fs.rmSync(t.dir, { recursive: true, force: true }));
+
+  test("with nothing recorded the bill is the cap's ceiling and says how to record traffic", () => {
+    const bill = billOf();
+    expect(bill).toMatchObject({ source: "bandwidth cap", payer: "100000000001", total: 0 });
+    expect(bill.days[0]).toMatchObject({ date: "ceiling/day", peakMbps: 200, contactSales: true });
+    expect(bill.note).toContain("hybridlink traffic record");
+  });
+
+  test("traffic that would predate the peering is refused, with the command that makes room for it", () => {
+    const run = cli("traffic", "record", "Peering/Connection", "--out", "30", "--in", "10", "--duration", "1d");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("[InvalidParameterValue.SampleBeforePeering]");
+    expect(run.stderr).toContain("starts 1d before the peering existed: advance the engine clock first (hybridlink clock advance 1d).");
+    expect(json(cli("cost", "--json")).bills[0].source).toBe("bandwidth cap");
+  });
+
+  test("a day of steady traffic: 288 samples, billed per Beijing day at the day's peak (out max + in max) by tier", () => {
+    cli("clock", "advance", "1d");
+    const recorded = json(cli("traffic", "record", "Peering/Connection", "--out", "30", "--in", "10", "--duration", "1d", "--json"));
+    expect(recorded).toEqual({
+      peering: expect.stringMatching(/^pcx-/),
+      recorded: 288,
+      replaced: 0,
+      from: "2025-01-01T00:00:00.000Z",
+      to: "2025-01-02T00:00:00.000Z",
+      periodSeconds: 300,
+    });
+    const bill = billOf();
+    expect(bill).toMatchObject({ source: "recorded traffic", payer: "100000000001", priceGroup: "mainland", currency: "CNY", total: 960 });
+    // 00:00–24:00 UTC is 08:00 one Beijing day to 08:00 the next: two billing days of 40 Mbps at 12 CNY.
+    expect(bill.days.map((d: Record<string, unknown>) => [d.date, d.samples, d.peakMbps, d.tier, d.amount])).toEqual([
+      ["2025-01-01", 192, 40, "20–100 Mbps", 480],
+      ["2025-01-02", 96, 40, "20–100 Mbps", 480],
+    ]);
+    const text = cli("cost");
+    expect(text.stdout).toMatch(/Peering-Connection \(pcx-\S+\)\s+ap-guangzhou ↔ ap-beijing\s+paid by 100000000001\s+prices: mainland\s+figures: recorded traffic/);
+    expect(text.stdout).toMatch(/2025-01-01\s+192\s+30\s+10\s+40 Mbps\s+20–100 Mbps\s+12\s+480\.00/);
+  });
+
+  test("a burst over periods already measured needs --replace; the accepter may record it; the day's peak follows", () => {
+    const burst = ["traffic", "record", "Peering-Connection", "--out", "80", "--in", "15", "--duration", "10m", "--end", "2025-01-01T12:00:00Z"];
+    const refused = cli(...burst);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("[InvalidParameterValue.SampleExists]");
+    expect(refused.stderr).toContain("--replace");
+    const done = cli(...burst, "--replace", "--account", "200000000002");
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/2 sample\(s\) of 5 minutes from 2025-01-01T11:50:00.000Z to 2025-01-01T12:00:00.000Z \(engine clock\), out 80 Mbps, in 15 Mbps, as account 200000000002; 2 replaced/);
+    const bill = billOf();
+    expect(bill.days.map((d: Record<string, unknown>) => [d.date, d.peakOutMbps, d.peakInMbps, d.amount])).toEqual([
+      ["2025-01-01", 80, 15, 95 * 12],
+      ["2025-01-02", 30, 10, 480],
+    ]);
+    expect(bill.total).toBe(1620);
+  });
+
+  test("a samples file naming the peering is billed instead of the recorded traffic", () => {
+    const file = path.join(t.dir, "measured.csv");
+    fs.writeFileSync(file, "peering,at,outMbps,inMbps\nPeering/Connection,2025-01-03T10:00:00+08:00,5,5\n");
+    const bill = json(cli("cost", "--samples", file, "--json")).bills[0];
+    expect(bill).toMatchObject({ source: "samples file", total: 200, days: [expect.objectContaining({ date: "2025-01-03", peakMbps: 10 })] });
+  });
+
+  test.each([
+    [["--out", "101", "--in", "0"], "InvalidParameterValue.AboveBandwidthCap"],
+    [["--out", "lots", "--in", "0"], "UsageFigures"],
+    [["--out", "1", "--in", "1", "--duration", "32d"], "UsageDuration"],
+    [["--out", "1", "--in", "1", "--duration", "soon"], "InvalidParameterValue.Duration"],
+    [["--out", "1", "--in", "1", "--end", "yesterday"], "UsageTime"],
+    [["--out", "1", "--in", "1", "--end", "2025-01-05T00:00:00Z"], "InvalidParameterValue.SampleInFuture"],
+    [["--out", "1", "--in", "1", "--account", "300000000003"], "ResourceNotFound"],
+  ])("traffic record %j is refused with [%s] and records nothing", (args, code) => {
+    const before = json(cli("cost", "--json")).bills[0].days;
+    const run = cli("traffic", "record", "Peering/Connection", ...(args as string[]));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`[${code}]`);
+    expect(json(cli("cost", "--json")).bills[0].days).toEqual(before);
+  });
+
+  test("a missing figure or an unknown peering is a usage error", () => {
+    expect(cli("traffic", "record", "Peering/Connection", "--out", "1").code).toBe(2);
+    const unknown = cli("traffic", "record", "pcx-nope", "--out", "1", "--in", "1");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("[UnknownTarget]");
   });
 });

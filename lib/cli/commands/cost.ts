@@ -4,7 +4,7 @@ import { CloudProfile, findProfile, PROFILE_NAMES } from "../../core/profiles";
 import { BilledPeering, billPeaks, billPeering, PeeringBill } from "../cost/bill";
 import { deployedBills, Figures } from "../cost/deployed";
 import { renderBills, totalsByPayer } from "../cost/render";
-import { readSamples } from "../cost/samples";
+import { readMbpsFlag, readSamples } from "../cost/samples";
 import { CliIo, EXIT_OK } from "../io";
 import { AccountOptions, withAccountOption, withEngineOptions, withStackOption } from "../options";
 import { openExistingEngine, usingEngine } from "../session";
@@ -20,17 +20,21 @@ interface CostOptions extends AccountOptions {
 
 /**
  * `hybridlink cost`: the cross-region peering bill by seed 003's rules, for
- * the peerings deployed in the simulated cloud (with measured samples from
- * `--samples`) or for a peering that does not exist yet (`--regions`).
+ * the peerings deployed in the simulated cloud (from the traffic recorded in
+ * the engine, or measured samples from `--samples`) or for a peering that
+ * does not exist yet (`--regions`).
  */
 export function costCommand(io: CliIo): Command {
   const command = new Command("cost")
-    .description("cross-region peering bill (seed 003): daily peak = max out + max in of 5-minute samples, priced by tier and region group, paid by the requester")
+    .description(
+      "cross-region peering bill (seed 003): daily peak = max out + max in of 5-minute samples, priced by tier and region group, paid by the requester; " +
+        "deployed peerings are billed from the traffic recorded in the engine (hybridlink traffic record)",
+    )
     .option("--regions <a,b>", "price a peering between these two regions (a what-if: nothing needs to be deployed)")
     .option("--profile <name>", `cloud profile for --regions (${PROFILE_NAMES.join(", ")}; default: the store's, else tencent)`)
     .option("--peak-out <mbps>", "given figure: the day's highest outbound 5-minute average (requester → accepter)")
     .option("--peak-in <mbps>", "given figure: the day's highest inbound 5-minute average")
-    .option("--samples <file>", "measured 5-minute samples: JSON [{peering?, at, outMbps, inMbps}] or CSV with that header");
+    .option("--samples <file>", "measured 5-minute samples: JSON [{peering?, at, outMbps, inMbps}] or CSV with that header (for the peerings it names, instead of the traffic recorded in the engine)");
   withAccountOption(withStackOption(withEngineOptions(command)));
   return command.action(async (options: CostOptions) => {
     const figures = readFigures(options);
@@ -49,14 +53,8 @@ function readFigures(options: CostOptions): Figures {
   if (options.peakOut !== undefined && options.samples) {
     throw new HybridlinkError("UsageFigures", "Give either peaks (--peak-out/--peak-in) or samples (--samples), not both.");
   }
-  if (options.peakOut !== undefined) return { peaks: { out: mbps("--peak-out", options.peakOut), in: mbps("--peak-in", options.peakIn!) } };
+  if (options.peakOut !== undefined) return { peaks: { out: readMbpsFlag("--peak-out", options.peakOut), in: readMbpsFlag("--peak-in", options.peakIn!) } };
   return options.samples ? { samples: readSamples(options.samples) } : {};
-}
-
-function mbps(flag: string, text: string): number {
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n) || n < 0) throw new HybridlinkError("UsageFigures", `${flag} is '${text}'; give a non-negative number of Mbps.`);
-  return n;
 }
 
 function whatIf(options: CostOptions, figures: Figures): PeeringBill {

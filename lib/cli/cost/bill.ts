@@ -39,9 +39,18 @@ export interface DailyCharge {
   readonly contactSales: boolean;
 }
 
+/** Where a bill's figures come from. */
+export type FiguresSource = "given peaks" | "samples file" | "recorded traffic" | "bandwidth cap";
+
 /** What a peering costs over the sampled days. */
 export interface PeeringBill {
   readonly peering: BilledPeering;
+  /**
+   * Where the figures come from (deployed peerings; a what-if has given figures).
+   *
+   * @default - not stated
+   */
+  readonly source?: FiguresSource;
   readonly payer: string;
   readonly crossRegion: boolean;
   /** The region group whose prices apply (the dearer end's). */

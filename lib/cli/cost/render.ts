@@ -14,14 +14,18 @@ export function totalsByPayer(bills: readonly PeeringBill[]): Record<string, { a
   return totals;
 }
 
-/** The bills for people: one table per peering (a line per day), its note, then the total per payer. */
+/** The bills for people: one table per peering (a line per day) with where its figures come from, its note, then the total per payer. */
 export function renderBills(bills: readonly PeeringBill[], io: CliIo): string {
   const c = colorsFor(io);
   if (!bills.length) return "no peering connections are deployed here: nothing to bill";
   const out: string[] = [];
   for (const b of bills) {
     const where = `${b.peering.requesterRegion} ↔ ${b.peering.accepterRegion}`;
-    out.push(`${c.bold(`${b.peering.name} (${b.peering.id})`)}  ${where}  paid by ${b.payer}${b.priceGroup ? `  prices: ${b.priceGroup}` : ""}`);
+    out.push(
+      `${c.bold(`${b.peering.name} (${b.peering.id})`)}  ${where}  paid by ${b.payer}` +
+        (b.priceGroup ? `  prices: ${b.priceGroup}` : "") +
+        (b.source ? `  figures: ${b.source}` : ""),
+    );
     if (b.days.length) {
       out.push(
         renderTable(

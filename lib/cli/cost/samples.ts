@@ -63,3 +63,10 @@ function toSample(where: string, row: RawRow): FileSample {
   const peering = row.peering === undefined || row.peering === "" ? undefined : String(row.peering);
   return { at, outMbps: mbps("outMbps"), inMbps: mbps("inMbps"), ...(peering ? { peering } : {}) };
 }
+
+/** A bandwidth given on the command line (`--out 30`): a non-negative number of Mbps. */
+export function readMbpsFlag(flag: string, text: string): number {
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0) throw new HybridlinkError("UsageFigures", `${flag} is '${text}'; give a non-negative number of Mbps.`);
+  return n;
+}
