@@ -86,7 +86,9 @@ export function billPeering(profile: CloudProfile, peering: BilledPeering, sampl
   const byDay = new Map<string, TrafficSample[]>();
   for (const s of samples) {
     const date = new Date(s.at + BILLING_UTC_OFFSET_MS).toISOString().slice(0, 10);
-    byDay.set(date, [...(byDay.get(date) ?? []), s]);
+    const day = byDay.get(date);
+    if (day) day.push(s);
+    else byDay.set(date, [s]);
   }
   const priceGroup = dearer(tariff.tiers[0], groups[0], groups[1]);
   const days = [...byDay.keys()].sort().map((date) => chargeOfDay(date, byDay.get(date)!, tariff.tiers, priceGroup));
