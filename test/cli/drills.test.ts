@@ -257,7 +257,7 @@ describe("usage", () => {
   });
 
   test("reporting commands on a folder with nothing deployed say so (exit 2) and create nothing", () => {
-    for (const args of [["trace", "a", "b"], ["matrix"], ["fail", "x"], ["clock"], ["graph"]]) {
+    for (const args of [["trace", "a", "b"], ["matrix"], ["fail", "x"], ["clock"], ["graph"], ["traffic", "record", "x", "--out", "1", "--in", "1"]]) {
       const run = runCli(args, { env: t.env });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("[NoState]");

@@ -3,6 +3,7 @@ import * as path from "path";
 import { CloudEngine } from "../../../providers/cloud";
 import { ResourceTable } from "../../../providers/cloud/store/resources";
 import { SecretTable } from "../../../providers/cloud/store/secrets";
+import { TrafficTable } from "../../../providers/cloud/store/traffic";
 import { ACCOUNT_A, ACCOUNT_B, as, connectionParams, refusal, snapshotStore, tempDir, World } from "./helpers";
 
 /**
@@ -83,5 +84,31 @@ describe("atomicity", () => {
     expect(engine.request("DescribeClock", {}, as(ACCOUNT_A)).elapsedSeconds).toBe(0);
     const states = (w.request("DescribeVpnGateways", { ids: [g1, g2] }).items as Array<{ state: string }>).map((g) => g.state);
     expect(states).toEqual(["PENDING", "PENDING"]);
+  });
+
+  test("a traffic record that fails on its third sample stores none of them, and replaces none", () => {
+    const a = new World(engine);
+    const b = new World(engine, ACCOUNT_B);
+    const peering = a.request("CreateVpcPeeringConnection", {
+      name: "ab",
+      requesterVpc: a.vpc(["10.0.0.0/16"]).vpc,
+      accepterVpc: b.vpc(["10.1.0.0/16"]).vpc,
+      accepterAccount: ACCOUNT_B,
+    }).id as string;
+    b.request("AcceptVpcPeeringConnection", { id: peering });
+    a.request("AdvanceClock", { duration: "1h" });
+    a.request("RecordVpcPeeringTraffic", { peering, samples: [{ at: "2025-01-01T00:10:00Z", outMbps: 1, inMbps: 1 }] });
+    const before = snapshotStore(file);
+    const put = TrafficTable.prototype.put;
+    let calls = 0;
+    jest.spyOn(TrafficTable.prototype, "put").mockImplementation(function (this: TrafficTable, record) {
+      if (++calls === 3) throw new Error("I/O error");
+      return put.call(this, record);
+    });
+    const samples = ["00:00", "00:05", "00:10", "00:15"].map((t) => ({ at: `2025-01-01T${t}:00Z`, outMbps: 9, inMbps: 9 }));
+    expect(refusal(() => a.request("RecordVpcPeeringTraffic", { peering, samples, replace: true })).code).toBe("InternalError");
+    expect(snapshotStore(file)).toEqual(before);
+    jest.restoreAllMocks();
+    expect(a.request("DescribeVpcPeeringTraffic", { peering }).items).toEqual([expect.objectContaining({ at: "2025-01-01T00:10:00.000Z", outMbps: 1 })]);
   });
 });
