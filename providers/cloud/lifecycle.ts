@@ -112,6 +112,7 @@ export type FaultTarget = "CustomerGateway" | "IdcSite" | "VpnConnection";
 /** The injected state of a fault target (a tunnel's traffic state also depends on negotiation). */
 export type FaultState = "UP" | "DOWN";
 
+/** Fail takes a target down; Recover brings it back. */
 export type FaultOperation = "Fail" | "Recover";
 
 /** Every type a drill can fail, in the order the actions are listed. */
