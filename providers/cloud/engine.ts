@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from "crypto";
+import type { Transaction } from "better-sqlite3";
+import * as crypto from "crypto";
 import * as path from "path";
 import { CloudProfile, findProfile, ProfileName, PROFILE_NAMES, tryFindProfile } from "../../lib/core/profiles";
 import { NetworkModel } from "../../lib/net/model";
@@ -91,7 +92,7 @@ export class CloudEngine {
 
   private readonly actions: Map<string, ActionDefinition>;
   /** One transaction wrapper for every action (BEGIN IMMEDIATE for writes, deferred for reads). */
-  private readonly transaction: ReturnType<Db["transaction"]>;
+  private readonly transaction: Transaction<CloudEngine["perform"]>;
 
   private constructor(
     private readonly db: Db,
@@ -102,7 +103,8 @@ export class CloudEngine {
     this.path = file;
     this.profile = profile;
     this.actions = new Map(allActions().map((a) => [a.name, a]));
-    this.transaction = db.transaction((run: () => JsonObject) => run());
+    // The arguments pass straight through: no closure per request.
+    this.transaction = db.transaction(this.perform.bind(this));
   }
 
   /** Every action name the engine serves, sorted. */
@@ -115,7 +117,6 @@ export class CloudEngine {
    * Throws a CloudError (code, message, action, requestId) for every refusal.
    */
   public request(action: string, params: object = {}, ctx: RequestContext): JsonObject {
-    const requestId = randomUUID();
     try {
       const account = checkAccount(ctx, action);
       const def = this.actions.get(action);
@@ -123,40 +124,17 @@ export class CloudEngine {
         throw new CloudError("InvalidAction", `'${action}' is not an action of the simulated cloud. Actions: ${this.actionNames().join(", ")}.`);
       }
       const token = def.creates ? checkToken(ctx.clientToken, action) : undefined;
-      const digest = token !== undefined ? createHash("sha256").update(canonicalJson(params)).digest("hex").slice(0, 32) : undefined;
-      const run = (): JsonObject => {
-        this.store.beginAction();
-        const actx: ActionContext = {
-          action,
-          account,
-          store: this.store,
-          profile: this.profile,
-          now: this.store.meta.now(),
-          ...(token !== undefined ? { clientToken: token, requestDigest: digest } : {}),
-        };
-        if (token !== undefined) {
-          const created = this.store.resources.tryGetByClientToken(account, token);
-          if (created) {
-            if (created.type !== def.creates || created.requestDigest !== digest) {
-              throw new CloudError(
-                "IdempotentParameterMismatch",
-                `${action}: client token '${token}' already created ${created.type} '${created.id}' from another request. ` +
-                  "Retry with exactly the same request, or use a new token for a new request.",
-              );
-            }
-            return def.replay!(created, actx);
-          }
-        }
-        return def.run(ParamReader.of(params, action), actx);
-      };
+      const digest = token !== undefined ? requestDigest(params) : undefined;
       try {
-        return def.writes ? this.write(run) : (this.transaction.deferred(run) as JsonObject);
+        return def.writes
+          ? this.write(def, action, account, params, token, digest)
+          : this.transaction.deferred(def, action, account, params, token, digest);
       } catch (err) {
         this.store.forgetCaches();
         throw err;
       }
     } catch (err) {
-      throw asCloudError(err, action, requestId);
+      throw asCloudError(err, action);
     }
   }
 
@@ -179,15 +157,57 @@ export class CloudEngine {
     if (this.db.open) this.db.close();
   }
 
-  private write(run: () => JsonObject): JsonObject {
+  private write(
+    def: ActionDefinition,
+    action: string,
+    account: string,
+    params: object,
+    token: string | undefined,
+    digest: string | undefined,
+  ): JsonObject {
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.transaction.immediate(run) as JsonObject;
+        return this.transaction.immediate(def, action, account, params, token, digest);
       } catch (err) {
         // The busy handler has already waited BUSY_TIMEOUT_MS; retrying a few times covers a long writer.
         if (!isBusy(err) || attempt >= BUSY_RETRIES) throw err;
       }
     }
+  }
+
+  /** One action inside its transaction: the client token's earlier resource if there is one, else the action itself. */
+  private perform(
+    def: ActionDefinition,
+    action: string,
+    account: string,
+    params: object,
+    token: string | undefined,
+    digest: string | undefined,
+  ): JsonObject {
+    this.store.beginAction();
+    const actx: ActionContext = {
+      action,
+      account,
+      store: this.store,
+      profile: this.profile,
+      now: this.store.meta.now(),
+      clientToken: token,
+      requestDigest: digest,
+    };
+    if (token !== undefined) {
+      const created = this.store.resources.tryGetByClientToken(account, token);
+      if (created) {
+        if (created.type !== def.creates || created.requestDigest !== digest) {
+          throw new CloudError(
+            "IdempotentParameterMismatch",
+            `${action}: client token '${token}' already created ${created.type} '${created.id}' from another request. ` +
+              "Retry with exactly the same request, or use a new token for a new request.",
+          );
+        }
+        return def.replay!(created, actx);
+      }
+    }
+    return def.run(ParamReader.of(params, action), actx);
   }
 }
 
@@ -212,7 +232,21 @@ function isBusy(err: unknown): boolean {
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
-function asCloudError(err: unknown, action: string, requestId: string): CloudError {
+/**
+ * The digest of a create's parameters stored with its client token: a retry
+ * must send the same parameters (in any key order) to get the same resource.
+ */
+function requestDigest(params: object): string {
+  return sha256Hex(canonicalJson(params)).slice(0, 32);
+}
+
+// crypto.hash (Node 20.12+) skips the Hash object a one-shot digest does not need.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
+
+function asCloudError(err: unknown, action: string): CloudError {
+  // A request ID is only ever shown with a refusal, so only a refusal draws one.
+  const requestId = crypto.randomUUID();
   if (CloudError.isCloudError(err)) {
     err.action = action;
     err.requestId = requestId;

@@ -32,3 +32,14 @@ export function typeOfId(id: string): ResourceType | undefined {
   const dash = id.indexOf("-");
   return dash > 0 ? TYPE_BY_PREFIX.get(id.slice(0, dash)) : undefined;
 }
+
+/**
+ * The type and number of a well-formed ID, or undefined for anything
+ * formatId could not have produced (unknown prefix, other digits, padding).
+ */
+export function parseId(id: string): { readonly type: ResourceType; readonly number: number } | undefined {
+  const type = typeOfId(id);
+  if (type === undefined) return undefined;
+  const number = parseInt(id.slice(ID_PREFIXES[type].length + 1), 36);
+  return Number.isSafeInteger(number) && formatId(type, number) === id ? { type, number } : undefined;
+}

@@ -114,20 +114,51 @@ export function matches(field: unknown, values: readonly string[]): boolean {
   return field !== undefined && values.includes(String(field));
 }
 
-/** JSON with sorted keys, for comparing a requested value with a stored one. */
+/**
+ * JSON with sorted keys, for comparing a requested value with a stored one.
+ * Written straight to text (keys sorted, undefined members left out, as
+ * JSON.stringify of a key-sorted copy would give) without building the copy:
+ * every create with a client token digests its parameters through this.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value)) ?? "undefined";
+  return canonical(value) ?? "undefined";
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value as JsonObject)
-        .sort()
-        .filter((k) => (value as JsonObject)[k] !== undefined)
-        .map((k) => [k, sortKeys((value as JsonObject)[k])]),
-    );
+/** The canonical text of a value, or undefined where JSON has none (undefined, a function, a symbol). */
+function canonical(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) text += (i ? "," : "") + (canonical(value[i]) ?? "null");
+    return text + "]";
   }
-  return value;
+  const object = value as JsonObject;
+  let text = "{";
+  for (const key of sortedKeys(object)) {
+    const member = canonical(object[key]);
+    if (member === undefined) continue;
+    text += (text.length > 1 ? "," : "") + JSON.stringify(key) + ":" + member;
+  }
+  return text + "}";
+}
+
+/**
+ * The keys in the order a key-sorted copy enumerates them: an object lists
+ * integer-like keys first, ascending by value, whatever order they were added
+ * in; the other keys follow in sorted order.
+ */
+function sortedKeys(object: JsonObject): string[] {
+  const keys = Object.keys(object);
+  // Own keys already list integer-like ones first, ascending: only the rest need sorting.
+  let first = 0;
+  while (first < keys.length && isIndexKey(keys[first])) first++;
+  if (first === 0) return keys.sort();
+  return [...keys.slice(0, first), ...keys.slice(first).sort()];
+}
+
+function isIndexKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57) return false;
+  const n = Number(key);
+  return n < 4294967295 && String(n >>> 0) === key;
 }

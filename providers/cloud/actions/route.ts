@@ -23,7 +23,8 @@ export const ROUTE_KIND: ResourceKind = {
   },
   plan(params, ctx) {
     const table = readOwnedRef(params, "routeTable", "RouteTable", ctx);
-    const vpc = ctx.store.resources.tryGet(table.props.vpc as string)!;
+    // A table is in its VPC's region, and the VPC outlives its tables: the table says all a route needs of it.
+    const vpc = table.props.vpc as string;
     const destination = readCidr(params, "destinationCidr");
     const nextHopType = params.oneOf("nextHopType", NEXT_HOP_TYPES);
     const nextHop = readNextHop(params, nextHopType, vpc, ctx);
@@ -39,7 +40,7 @@ export const ROUTE_KIND: ResourceKind = {
     }
     return {
       props: { routeTable: table.id, destinationCidr: destination.text, nextHopType, nextHop: nextHop.id, enabled },
-      region: vpc.region,
+      region: table.region,
       range: { start: destination.start, end: destination.end },
     };
   },
@@ -53,7 +54,7 @@ export const ROUTE_KIND: ResourceKind = {
   },
 };
 
-function readNextHop(params: ParamReader, type: RouteNextHopType, vpc: ResourceRow, ctx: ActionContext): ResourceRow {
+function readNextHop(params: ParamReader, type: RouteNextHopType, vpc: string, ctx: ActionContext): ResourceRow {
   switch (type) {
     case "PEERING": {
       const id = params.string("nextHop");
@@ -66,24 +67,24 @@ function readNextHop(params: ParamReader, type: RouteNextHopType, vpc: ResourceR
           `${ctx.action}: 'nextHop' names peering connection '${id}', which account '${ctx.account}' has no access to.`,
         );
       }
-      if (peering.props.requesterVpc !== vpc.id && peering.props.accepterVpc !== vpc.id) {
-        throw mismatch(ctx, `peering connection '${id}' connects ${peering.props.requesterVpc} and ${peering.props.accepterVpc}, not this route table's VPC '${vpc.id}'`);
+      if (peering.props.requesterVpc !== vpc && peering.props.accepterVpc !== vpc) {
+        throw mismatch(ctx, `peering connection '${id}' connects ${peering.props.requesterVpc} and ${peering.props.accepterVpc}, not this route table's VPC '${vpc}'`);
       }
       return peering;
     }
     case "VPN_GATEWAY": {
       const gateway = readOwnedRef(params, "nextHop", "VpnGateway", ctx);
-      if (gateway.props.vpc !== vpc.id) {
-        throw mismatch(ctx, `VPN gateway '${gateway.id}' is ${gateway.props.type === "CCN" ? "a CCN-type gateway" : `attached to VPC '${gateway.props.vpc}'`}, not to this route table's VPC '${vpc.id}'`);
+      if (gateway.props.vpc !== vpc) {
+        throw mismatch(ctx, `VPN gateway '${gateway.id}' is ${gateway.props.type === "CCN" ? "a CCN-type gateway" : `attached to VPC '${gateway.props.vpc}'`}, not to this route table's VPC '${vpc}'`);
       }
       return gateway;
     }
     case "CCN": {
       const ccn = readOwnedRef(params, "nextHop", "Ccn", ctx);
       // Rule HL-CCN-005: traffic enters a CCN only from the networks attached to it.
-      const attached = ctx.store.resources.referrers(vpc.id, "instance").some((r) => ctx.store.resources.tryGet(r.fromId)?.props.ccn === ccn.id);
+      const attached = ctx.store.resources.referrers(vpc, "instance").some((r) => ctx.store.resources.tryGet(r.fromId)?.props.ccn === ccn.id);
       if (!attached) {
-        throw mismatch(ctx, `VPC '${vpc.id}' is not attached to CCN '${ccn.id}' (attach it first: CreateCcnAttachment)`);
+        throw mismatch(ctx, `VPC '${vpc}' is not attached to CCN '${ccn.id}' (attach it first: CreateCcnAttachment)`);
       }
       return ccn;
     }

@@ -29,12 +29,13 @@ export const SUBNET_KIND: ResourceKind = {
       );
     }
     // Subnets of a VPC never overlap, so the one starting nearest below our end is the only candidate.
-    const neighbour = ctx.store.resources.floor("Subnet", vpc.id, cidr.end);
-    if (neighbour && neighbour.rangeEnd! >= cidr.start) {
+    const neighbour = ctx.store.resources.floorRange("Subnet", vpc.id, cidr.end);
+    if (neighbour && neighbour.rangeEnd >= cidr.start) {
+      const taken = ctx.store.resources.tryGet(neighbour.id)!;
       throw params.error(
         "InvalidParameterValue.SubnetConflict",
         "cidr",
-        `is ${cidr.text}, which overlaps subnet '${neighbour.id}' (${neighbour.props.cidr}) in VPC '${vpc.id}'. Choose a free block.`,
+        `is ${cidr.text}, which overlaps subnet '${taken.id}' (${taken.props.cidr}) in VPC '${vpc.id}'. Choose a free block.`,
       );
     }
     return {

@@ -19,7 +19,7 @@ export function applyPragmas(db: Db): void {
   if (db.name !== ":memory:") enableWal(db);
   db.pragma("synchronous = NORMAL");
   // Checkpoint every ~40 MB of WAL rather than every 4 MB: a checkpoint syncs the
-  // file, and a create writes several pages (row, scope and token index entries).
+  // file, and a create writes a few pages (its row, its scope index entry).
   db.pragma("wal_autocheckpoint = 10000");
   db.pragma("cache_size = -65536");
 }

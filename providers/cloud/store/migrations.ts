@@ -11,6 +11,84 @@ export interface Migration {
   readonly sql: string;
 }
 
+/**
+ * The types and ID prefixes there were when migration 4 split `resources`.
+ * Frozen, as a released migration must be: a type added later gets its table
+ * in a migration of its own.
+ */
+const V4_TYPES: ReadonlyArray<readonly [type: string, prefix: string]> = [
+  ["Vpc", "vpc"],
+  ["Subnet", "subnet"],
+  ["RouteTable", "rtb"],
+  ["Route", "rt"],
+  ["VpnGateway", "vpngw"],
+  ["CustomerGateway", "cgw"],
+  ["VpnConnection", "vpnx"],
+  ["VpnGatewayRoute", "vpngwrt"],
+  ["Ccn", "ccn"],
+  ["CcnAttachment", "ccnatt"],
+  ["DirectConnectGateway", "dcg"],
+  ["PeeringConnection", "pcx"],
+  ["IdcSite", "idc"],
+];
+
+const BASE36_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * Migration 4. In the one `resources` table keyed by ID, every type's new rows
+ * went to the end of its ID range, in the middle of the tree, where SQLite
+ * splits a full page by spreading it over its neighbours: about one page write
+ * per create went to splits. In a table of its own, keyed by the ID's number
+ * (`subnet-0000001a` is row 46 of `resources_subnet`: 1a in base 36), a type's
+ * rows append at the right edge, where a split just starts a new page.
+ * Client tokens stay in the rows but lose their index, a page write per
+ * create: the engine keeps them in memory (ClientTokenIndex), read from the
+ * rows and topped up with the rows other connections add.
+ */
+function perTypeTablesSql(): string {
+  const statements: string[] = [
+    // Every row's ID must have the form formatId gives its type, or the number below would be wrong: stop instead.
+    "CREATE TEMP TABLE migration_4_check (ids_well_formed INTEGER NOT NULL CHECK (ids_well_formed = 1));",
+    `INSERT INTO migration_4_check SELECT NOT EXISTS (SELECT 1 FROM resources WHERE NOT (${V4_TYPES.map(
+      ([type, prefix]) => `(type = '${type}' AND id GLOB '${prefix}-${"[0-9a-z]".repeat(8)}')`,
+    ).join(" OR ")}));`,
+    "DROP TABLE migration_4_check;",
+  ];
+  for (const [type, prefix] of V4_TYPES) {
+    const table = `resources_${prefix}`;
+    const number = Array.from(
+      { length: 8 },
+      (_, k) => `(instr('${BASE36_DIGITS}', substr(id, ${prefix.length + 2 + k}, 1)) - 1) * ${36 ** (7 - k)}`,
+    ).join(" + ");
+    statements.push(
+      `CREATE TABLE ${table} (
+        n INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        peer_account TEXT,
+        region TEXT,
+        state TEXT,
+        scope TEXT,
+        range_start INTEGER,
+        range_end INTEGER,
+        due_at INTEGER,
+        props TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        client_token TEXT,
+        request_digest TEXT
+      );`,
+      `CREATE INDEX ${table}_by_scope ON ${table} (scope, range_start) WHERE scope IS NOT NULL;`,
+      `CREATE INDEX ${table}_by_peer_account ON ${table} (peer_account) WHERE peer_account IS NOT NULL;`,
+      `CREATE INDEX ${table}_by_due ON ${table} (due_at) WHERE due_at IS NOT NULL;`,
+      `INSERT INTO ${table} (n, account, peer_account, region, state, scope, range_start, range_end, due_at, props, created_at, updated_at, client_token, request_digest)
+        SELECT ${number}, account, peer_account, region, state, scope, range_start, range_end, due_at, props, created_at, updated_at, client_token, request_digest
+        FROM resources WHERE type = '${type}';`,
+    );
+  }
+  statements.push("DROP TABLE resources;");
+  return statements.join("\n");
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -138,6 +216,11 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (peering_id, at)
       ) WITHOUT ROWID;
     `,
+  },
+  {
+    version: 4,
+    description: "one resources table per type, keyed by the ID's number (rows append in ID order); client tokens without an index",
+    sql: perTypeTablesSql(),
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import { ResourceType } from "../../../lib/core/manifest";
-import { formatId, ID_PREFIXES } from "../ids";
+import { formatId, ID_PREFIXES, parseId } from "../ids";
+import { ClientTokenIndex } from "./client-tokens";
 import { Db } from "./db";
 
 /** One stored resource. `props` is the spec with references as cloud IDs and without secrets. */
@@ -39,13 +40,15 @@ export interface Referrer {
   readonly field: string;
 }
 
-/** The columns every read selects, in the order `toRow` reads them (rows come back as arrays: much cheaper than objects). */
+/**
+ * The columns of a type's table (`resources_<prefix>`, migration 4), in the
+ * order `decode` reads them: rows come back as arrays, much cheaper than objects.
+ */
 const COLUMNS =
-  "id, type, account, peer_account, region, state, scope, range_start, range_end, due_at, props, created_at, updated_at, client_token, request_digest, token_key";
+  "n, account, peer_account, region, state, scope, range_start, range_end, due_at, props, created_at, updated_at, client_token, request_digest";
 
 type RawRow = [
-  id: string,
-  type: string,
+  n: number,
   account: string,
   peerAccount: string | null,
   region: string | null,
@@ -59,65 +62,100 @@ type RawRow = [
   updatedAt: number,
   clientToken: string | null,
   requestDigest: string | null,
-  tokenKey: number | null,
 ];
 
-/** The `resources`, `refs` and `counters` tables, through prepared statements (one set per connection). */
+/** A row as the cache keeps it: every column, props as stored text (each reader gets its own copy). */
+interface StoredRow {
+  readonly id: string;
+  readonly type: ResourceType;
+  readonly raw: RawRow;
+  /**
+   * Props parsed once, when they hold no object or array: a shallow copy is
+   * then a whole copy, much cheaper than parsing again. Null when each reader
+   * parses its own (props with objects or arrays, rows read once by a listing);
+   * undefined until first read.
+   */
+  flatProps?: Readonly<Record<string, unknown>> | null;
+}
+
+/**
+ * The statements on one type's table, by name: `T` stands for the table
+ * (`resources_<prefix>`), `C` for its columns. Rows come back as arrays
+ * (`rows`), single-column answers as the value itself (`value`).
+ */
+const TYPE_STATEMENTS = {
+  insert: { sql: "INSERT INTO T (C) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+  update: { sql: "UPDATE T SET props = ?, state = ?, due_at = ?, updated_at = ? WHERE n = ?" },
+  remove: { sql: "DELETE FROM T WHERE n = ?" },
+  byNumber: { sql: "SELECT C FROM T WHERE n = ?", answer: "rows" },
+  maxNumber: { sql: "SELECT max(n) FROM T", answer: "value" },
+  ownedBy: { sql: "SELECT C FROM T WHERE account = ? ORDER BY n", answer: "rows" },
+  sharedWith: { sql: "SELECT C FROM T WHERE peer_account = ? ORDER BY n", answer: "rows" },
+  all: { sql: "SELECT C FROM T ORDER BY n", answer: "rows" },
+  // Overlap and duplicate checks only need where a neighbour's range lies; its row is read on a conflict.
+  floor: { sql: "SELECT n, range_end FROM T WHERE scope = ? AND range_start <= ? ORDER BY range_start DESC LIMIT 1", answer: "rows" },
+  exact: { sql: "SELECT n FROM T WHERE scope = ? AND range_start = ? AND range_end = ? ORDER BY n", answer: "value" },
+  children: { sql: "SELECT C FROM T WHERE scope = ? ORDER BY range_start, n", answer: "rows" },
+  due: { sql: "SELECT C FROM T WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, n", answer: "rows" },
+  tokensAfter: { sql: "SELECT n, account, client_token FROM T WHERE n > ? AND client_token IS NOT NULL ORDER BY n", answer: "rows" },
+} satisfies Record<string, { sql: string; answer?: "rows" | "value" }>;
+
+type TypeStatement = keyof typeof TYPE_STATEMENTS;
+
+/** One type's table, through statements prepared on first use (an engine seldom runs every statement on every type). */
+class TypeTable {
+  private readonly statements: Partial<Record<TypeStatement, Statement>> = {};
+
+  constructor(
+    private readonly db: Db,
+    private readonly table: string,
+  ) {}
+
+  public statement(name: TypeStatement): Statement {
+    let statement = this.statements[name];
+    if (!statement) {
+      const spec: { sql: string; answer?: "rows" | "value" } = TYPE_STATEMENTS[name];
+      statement = this.db.prepare(spec.sql.replace(/\bT\b/g, this.table).replace(/\bC\b/, COLUMNS));
+      if (spec.answer === "rows") statement.raw(true);
+      else if (spec.answer === "value") statement.pluck();
+      this.statements[name] = statement;
+    }
+    return statement;
+  }
+}
+
+const TYPES = Object.keys(ID_PREFIXES) as ResourceType[];
+
+/**
+ * Every resource, one table per type keyed by the number its ID carries (so
+ * a type's new rows append at its table's end), the reference index and the
+ * ID high-water marks, through prepared statements, one set per connection;
+ * client tokens through an index in memory (ClientTokenIndex).
+ */
 export class ResourceTable {
-  private readonly selectMaxId: Statement;
+  private readonly tables = new Map<ResourceType, TypeTable>();
   private readonly selectHighWater: Statement;
   private readonly raiseHighWater: Statement;
-  private readonly insertRow: Statement;
   private readonly insertRef: Statement;
-  private readonly deleteRow: Statement;
   private readonly deleteRef: Statement;
-  private readonly selectById: Statement;
-  private readonly selectByToken: Statement;
-  private readonly selectByAccount: Statement;
-  private readonly selectByPeerAccount: Statement;
-  private readonly selectByType: Statement;
-  private readonly selectFloor: Statement;
-  private readonly selectExact: Statement;
-  private readonly selectChildren: Statement;
   private readonly selectReferrers: Statement;
-  private readonly selectDue: Statement;
-  private readonly updateRow: Statement;
 
-  // Rows by ID and ID numbers by prefix, valid while no other connection has
+  // Rows by ID and top ID numbers by type, valid while no other connection has
   // committed (the Store checks PRAGMA data_version before every action).
-  private readonly rowCache = new Map<string, RawRow>();
-  private readonly topIdCache = new Map<string, number>();
+  private readonly rowCache = new Map<string, StoredRow>();
+  private readonly topIdCache = new Map<ResourceType, number>();
+  // Referrers by `${to}\n${field}`, kept up to date by this connection's writes to refs.
+  private readonly referrerCache = new Map<string, readonly Referrer[]>();
+  private readonly tokens = new ClientTokenIndex((type, after) => this.table(type).statement("tokensAfter").all(after) as Array<[number, string, string]>);
 
-  constructor(db: Db) {
-    const rows = (sql: string) => db.prepare(sql.replace("SELECT *", `SELECT ${COLUMNS}`)).raw(true);
-    this.selectMaxId = db.prepare("SELECT id FROM resources WHERE id > ? AND id < ? ORDER BY id DESC LIMIT 1");
-    this.selectHighWater = db.prepare("SELECT value FROM counters WHERE prefix = ?");
+  constructor(private readonly db: Db) {
+    this.selectHighWater = db.prepare("SELECT value FROM counters WHERE prefix = ?").pluck();
     this.raiseHighWater = db.prepare(
       "INSERT INTO counters (prefix, value) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET value = max(value, excluded.value)",
     );
-    this.insertRow = db.prepare(
-      `INSERT INTO resources (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     this.insertRef = db.prepare("INSERT OR IGNORE INTO refs (to_id, field, from_id, from_type) VALUES (?, ?, ?, ?)");
-    this.deleteRow = db.prepare("DELETE FROM resources WHERE id = ?");
     this.deleteRef = db.prepare("DELETE FROM refs WHERE to_id = ? AND field = ? AND from_id = ?");
-    this.selectById = rows("SELECT * FROM resources WHERE id = ?");
-    this.selectByToken = rows("SELECT * FROM resources WHERE token_key = ?");
-    this.selectByAccount = rows("SELECT * FROM resources WHERE id > ? AND id < ? AND account = ? ORDER BY id");
-    this.selectByPeerAccount = rows("SELECT * FROM resources WHERE peer_account = ? AND type = ? ORDER BY id");
-    this.selectByType = rows("SELECT * FROM resources WHERE id > ? AND id < ? ORDER BY id");
-    this.selectFloor = rows(
-      "SELECT * FROM resources WHERE scope = ? AND type = ? AND range_start <= ? ORDER BY range_start DESC LIMIT 1",
-    );
-    this.selectExact = rows(
-      "SELECT * FROM resources WHERE scope = ? AND type = ? AND range_start = ? AND range_end = ? ORDER BY id",
-    );
-    this.selectChildren = rows("SELECT * FROM resources WHERE scope = ? AND type = ? ORDER BY range_start, id");
-    this.selectReferrers = db.prepare("SELECT from_id, from_type, field FROM refs WHERE to_id = ? AND field = ? ORDER BY from_id");
-    this.selectDue = rows("SELECT * FROM resources WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id");
-    this.updateRow = db.prepare(
-      "UPDATE resources SET props = ?, state = ?, due_at = ?, updated_at = ? WHERE id = ?",
-    );
+    this.selectReferrers = db.prepare("SELECT from_id, from_type FROM refs WHERE to_id = ? AND field = ? ORDER BY from_id").raw(true);
   }
 
   /**
@@ -126,14 +164,12 @@ export class ResourceTable {
    * are never reused and creating writes no counter.
    */
   public nextId(type: ResourceType): string {
-    const prefix = ID_PREFIXES[type];
-    let top = this.topIdCache.get(prefix);
+    let top = this.topIdCache.get(type);
     if (top === undefined) {
-      const [low, high] = idRange(type);
-      const live = this.selectMaxId.get(low, high) as { id: string } | undefined;
-      const deleted = this.selectHighWater.get(prefix) as { value: number } | undefined;
-      top = Math.max(live ? parseInt(live.id.slice(low.length), 36) : 0, deleted?.value ?? 0);
-      this.topIdCache.set(prefix, top);
+      const live = this.table(type).statement("maxNumber").get() as number | null;
+      const deleted = this.selectHighWater.get(ID_PREFIXES[type]) as number | undefined;
+      top = Math.max(live ?? 0, deleted ?? 0);
+      this.topIdCache.set(type, top);
     }
     return formatId(type, top + 1);
   }
@@ -142,6 +178,8 @@ export class ResourceTable {
   public forgetCache(): void {
     this.rowCache.clear();
     this.topIdCache.clear();
+    this.referrerCache.clear();
+    this.tokens.markStale();
   }
 
   /** The number an ID carries after its prefix. */
@@ -149,159 +187,195 @@ export class ResourceTable {
     return parseInt(id.slice(id.indexOf("-") + 1), 36);
   }
 
-  /** Stores a new resource and the index rows of its indexed references. */
+  /** Stores a new resource, its client token and the index rows of its indexed references. */
   public insert(row: ResourceRow, indexedRefs: readonly Reference[]): void {
-    const raw = toRaw(row);
-    this.insertRow.run(...raw);
-    this.cacheRow(raw);
-    const prefix = ID_PREFIXES[row.type];
-    const top = this.topIdCache.get(prefix);
-    if (top !== undefined) this.topIdCache.set(prefix, Math.max(top, ResourceTable.idNumber(row.id)));
-    for (const ref of indexedRefs) this.insertRef.run(ref.to, ref.field, row.id, row.type);
+    const n = numberOf(row);
+    const raw: RawRow = [
+      n,
+      row.account,
+      row.peerAccount ?? null,
+      row.region ?? null,
+      row.state ?? null,
+      row.scope ?? null,
+      row.rangeStart ?? null,
+      row.rangeEnd ?? null,
+      row.dueAt ?? null,
+      JSON.stringify(row.props),
+      row.createdAt,
+      row.updatedAt,
+      row.clientToken ?? null,
+      row.requestDigest ?? null,
+    ];
+    this.table(row.type).statement("insert").run(raw);
+    if (row.clientToken !== undefined) this.tokens.add(row.account, row.clientToken, row.id);
+    // Not cached: most new rows are leaves nobody reads in the same session; a parent is cached on its first read.
+    const top = this.topIdCache.get(row.type);
+    if (top !== undefined && n > top) this.topIdCache.set(row.type, n);
+    for (const ref of indexedRefs) this.addRef(ref, row.id, row.type);
   }
 
   /** Writes the mutable columns of a resource. */
   public update(row: ResourceRow): void {
-    const raw = toRaw(row);
-    this.updateRow.run(raw[10], raw[5], raw[9], raw[12], raw[0]);
-    this.cacheRow(raw);
+    const cached = this.stored(row.id);
+    if (!cached) throw new Error(`update of ${row.id}, which is not stored`);
+    const raw: RawRow = [...cached.raw];
+    raw[4] = row.state ?? null;
+    raw[8] = row.dueAt ?? null;
+    raw[9] = JSON.stringify(row.props);
+    raw[11] = row.updatedAt;
+    this.table(row.type).statement("update").run(raw[9], raw[4], raw[8], raw[11], raw[0]);
+    this.cacheRow({ id: row.id, type: row.type, raw });
   }
 
   /** Swaps the indexed references a resource holds (a modify changed a reference field). */
   public replaceRefs(id: string, type: ResourceType, before: readonly Reference[], after: readonly Reference[]): void {
-    for (const ref of before) this.deleteRef.run(ref.to, ref.field, id);
-    for (const ref of after) this.insertRef.run(ref.to, ref.field, id, type);
+    for (const ref of before) this.dropRef(ref, id);
+    for (const ref of after) this.addRef(ref, id, type);
   }
 
-  /** Removes a resource and its reference index rows, and remembers its ID number so it is never reused. */
+  /** Removes a resource, its client token and its reference index rows, and remembers its ID number so it is never reused. */
   public remove(row: ResourceRow, indexedRefs: readonly Reference[]): void {
-    for (const ref of indexedRefs) this.deleteRef.run(ref.to, ref.field, row.id);
-    this.deleteRow.run(row.id);
+    for (const ref of indexedRefs) this.dropRef(ref, row.id);
+    if (row.clientToken !== undefined) this.tokens.remove(row.account, row.clientToken, row.id);
+    const n = numberOf(row);
+    this.table(row.type).statement("remove").run(n);
     this.rowCache.delete(row.id);
-    this.raiseHighWater.run(ID_PREFIXES[row.type], ResourceTable.idNumber(row.id));
+    this.raiseHighWater.run(ID_PREFIXES[row.type], n);
   }
 
   public tryGet(id: string): ResourceRow | undefined {
-    let raw = this.rowCache.get(id);
-    if (!raw) {
-      raw = this.selectById.get(id) as RawRow | undefined;
-      if (raw) this.cacheRow(raw);
-    }
-    return raw ? toRow(raw) : undefined;
+    const stored = this.stored(id);
+    return stored ? decode(stored) : undefined;
   }
 
-  private cacheRow(raw: RawRow): void {
-    if (this.rowCache.size >= ROW_CACHE_LIMIT) this.rowCache.clear();
-    this.rowCache.set(raw[0], raw);
-  }
-
-  /** The resource an account created with this client token, if it still exists. */
+  /**
+   * The resource an account created with this client token, if it still
+   * exists. Call before the transaction writes (the engine does, first thing).
+   */
   public tryGetByClientToken(account: string, token: string): ResourceRow | undefined {
-    const raw = (this.selectByToken.all(tokenKey(account, token)) as RawRow[]).find((r) => r[2] === account && r[13] === token);
-    return raw ? toRow(raw) : undefined;
+    const id = this.tokens.lookup(account, token);
+    // The index may remember a resource deleted since, or a create rolled back: the row decides.
+    const stored = id !== undefined ? this.stored(id) : undefined;
+    // Columns 1 and 12: the owner, and the token the row was created with.
+    return stored && stored.raw[1] === account && stored.raw[12] === token ? decode(stored) : undefined;
   }
 
   /** Resources of a type owned by an account, by ID. */
   public ownedBy(account: string, type: ResourceType): ResourceRow[] {
-    const [low, high] = idRange(type);
-    return (this.selectByAccount.all(low, high, account) as RawRow[]).map(toRow);
+    return this.decodeAll(type, this.table(type).statement("ownedBy").all(account) as RawRow[]);
   }
 
   /** Resources of a type another account may see as their peer (peerings they accept). */
   public sharedWith(account: string, type: ResourceType): ResourceRow[] {
-    return (this.selectByPeerAccount.all(account, type) as RawRow[]).map(toRow);
+    return this.decodeAll(type, this.table(type).statement("sharedWith").all(account) as RawRow[]);
   }
 
   /** Every resource of a type, in every account (the data plane's view). */
   public ofType(type: ResourceType): ResourceRow[] {
-    const [low, high] = idRange(type);
-    return (this.selectByType.all(low, high) as RawRow[]).map(toRow);
+    return this.decodeAll(type, this.table(type).statement("all").all() as RawRow[]);
   }
 
-  /** The resource of a type in a scope whose range starts at or below `at`, nearest first (an indexed seek). */
-  public floor(type: ResourceType, scope: string, at: number): ResourceRow | undefined {
-    const raw = this.selectFloor.get(scope, type, at) as RawRow | undefined;
-    return raw ? toRow(raw) : undefined;
+  /**
+   * The end of the range of the resource of a type in a scope whose range
+   * starts at or below `at`, nearest first, and its ID: what an overlap check
+   * needs, without reading the row.
+   */
+  public floorRange(type: ResourceType, scope: string, at: number): { readonly id: string; readonly rangeEnd: number } | undefined {
+    const hit = this.table(type).statement("floor").get(scope, at) as [n: number, rangeEnd: number | null] | undefined;
+    return hit && hit[1] !== null ? { id: formatId(type, hit[0]), rangeEnd: hit[1] } : undefined;
   }
 
   /** The resources of a type in a scope with exactly this range. */
   public exact(type: ResourceType, scope: string, start: number, end: number): ResourceRow[] {
-    return (this.selectExact.all(scope, type, start, end) as RawRow[]).map(toRow);
+    const numbers = this.table(type).statement("exact").all(scope, start, end) as number[];
+    return numbers.map((n) => this.tryGet(formatId(type, n))!);
   }
 
   /** Every resource of a type in a scope (a parent's children), by range. */
   public children(scope: string, type: ResourceType): ResourceRow[] {
-    return (this.selectChildren.all(scope, type) as RawRow[]).map(toRow);
+    return this.decodeAll(type, this.table(type).statement("children").all(scope) as RawRow[]);
   }
 
   /** The resources whose indexed reference `field` names `id`. */
   public referrers(id: string, field: string): Referrer[] {
-    const rows = this.selectReferrers.all(id, field) as Array<{ from_id: string; from_type: string; field: string }>;
-    return rows.map((r) => ({ fromId: r.from_id, fromType: r.from_type as ResourceType, field: r.field }));
+    const key = `${id}\n${field}`;
+    let referrers = this.referrerCache.get(key);
+    if (!referrers) {
+      const rows = this.selectReferrers.all(id, field) as Array<[fromId: string, fromType: string]>;
+      referrers = rows.map(([fromId, fromType]) => Object.freeze({ fromId, fromType: fromType as ResourceType, field }));
+      if (this.referrerCache.size >= CACHE_LIMIT) this.referrerCache.clear();
+      this.referrerCache.set(key, referrers);
+    }
+    return [...referrers];
   }
 
-  /** Resources with a timed transition due at or before `now`, earliest first. */
+  /** Resources with a timed transition due at or before `now`, earliest first (then by ID). */
   public dueBy(now: number): ResourceRow[] {
-    return (this.selectDue.all(now) as RawRow[]).map(toRow);
+    const due = TYPES.flatMap((type) => this.decodeAll(type, this.table(type).statement("due").all(now) as RawRow[]));
+    return due.sort((a, b) => a.dueAt! - b.dueAt! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private addRef(ref: Reference, fromId: string, fromType: ResourceType): void {
+    this.insertRef.run(ref.to, ref.field, fromId, fromType);
+    this.referrerCache.delete(`${ref.to}\n${ref.field}`);
+  }
+
+  private dropRef(ref: Reference, fromId: string): void {
+    this.deleteRef.run(ref.to, ref.field, fromId);
+    this.referrerCache.delete(`${ref.to}\n${ref.field}`);
+  }
+
+  private table(type: ResourceType): TypeTable {
+    let table = this.tables.get(type);
+    if (!table) {
+      table = new TypeTable(this.db, `resources_${ID_PREFIXES[type]}`);
+      this.tables.set(type, table);
+    }
+    return table;
+  }
+
+  /** The cached (else stored) columns of a resource. */
+  private stored(id: string): StoredRow | undefined {
+    const cached = this.rowCache.get(id);
+    if (cached) return cached;
+    const parsed = parseId(id);
+    if (!parsed) return undefined;
+    const raw = this.table(parsed.type).statement("byNumber").get(parsed.number) as RawRow | undefined;
+    if (!raw) return undefined;
+    const stored = { id, type: parsed.type, raw };
+    this.cacheRow(stored);
+    return stored;
+  }
+
+  private cacheRow(stored: StoredRow): void {
+    if (this.rowCache.size >= CACHE_LIMIT) this.rowCache.clear();
+    this.rowCache.set(stored.id, stored);
+  }
+
+  private decodeAll(type: ResourceType, raws: RawRow[]): ResourceRow[] {
+    return raws.map((raw) => decode({ id: formatId(type, raw[0]), type, raw, flatProps: null }));
   }
 }
 
-/** The primary-key range holding every ID of a type: (`vpc-`, `vpc.`) since '.' follows '-'. */
-function idRange(type: ResourceType): [string, string] {
-  const prefix = ID_PREFIXES[type];
-  return [`${prefix}-`, `${prefix}.`];
+/** Entries a cache may hold before it starts over. */
+const CACHE_LIMIT = 20_000;
+
+/** The number of a stored row's ID, which is its key in its type's table. */
+function numberOf(row: ResourceRow): number {
+  const parsed = parseId(row.id);
+  if (!parsed || parsed.type !== row.type) throw new Error(`'${row.id}' is not an ID of a ${row.type}`);
+  return parsed.number;
 }
 
-const ROW_CACHE_LIMIT = 20_000;
-
-/**
- * The indexed key of a client token: a 53-bit hash (cyrb53) of account and
- * token. Not a security boundary: collisions only share an index entry, and the
- * lookup compares the row's account and token.
- */
-function tokenKey(account: string, token: string): number {
-  const text = `${account}\n${token}`;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-function toRaw(row: ResourceRow): RawRow {
-  return [
-    row.id,
-    row.type,
-    row.account,
-    row.peerAccount ?? null,
-    row.region ?? null,
-    row.state ?? null,
-    row.scope ?? null,
-    row.rangeStart ?? null,
-    row.rangeEnd ?? null,
-    row.dueAt ?? null,
-    JSON.stringify(row.props),
-    row.createdAt,
-    row.updatedAt,
-    row.clientToken ?? null,
-    row.requestDigest ?? null,
-    row.clientToken !== undefined ? tokenKey(row.account, row.clientToken) : null,
-  ];
-}
-
-/** A fresh row from its stored columns (props parsed anew, so callers never share a cached object). */
-function toRow(raw: RawRow): ResourceRow {
-  const [id, type, account, peerAccount, region, state, scope, rangeStart, rangeEnd, dueAt, props, createdAt, updatedAt, clientToken, requestDigest] = raw;
+/** A fresh row from its stored columns, with props of its own (callers never share a cached object). */
+function decode(stored: StoredRow): ResourceRow {
+  const [, account, peerAccount, region, state, scope, rangeStart, rangeEnd, dueAt, props, createdAt, updatedAt, clientToken, requestDigest] =
+    stored.raw;
   const row: { -readonly [K in keyof ResourceRow]: ResourceRow[K] } = {
-    id,
-    type: type as ResourceType,
+    id: stored.id,
+    type: stored.type,
     account,
-    props: JSON.parse(props) as Record<string, unknown>,
+    props: propsOf(stored, props),
     createdAt,
     updatedAt,
   };
@@ -315,4 +389,19 @@ function toRow(raw: RawRow): ResourceRow {
   if (clientToken !== null) row.clientToken = clientToken;
   if (requestDigest !== null) row.requestDigest = requestDigest;
   return row;
+}
+
+/** A copy of a row's props of the caller's own. */
+function propsOf(stored: StoredRow, text: string): Record<string, unknown> {
+  if (stored.flatProps) return { ...stored.flatProps };
+  const props = JSON.parse(text) as Record<string, unknown>;
+  if (stored.flatProps === undefined) {
+    let flat = true;
+    for (const key in props) {
+      const value = props[key];
+      if (typeof value === "object" && value !== null) flat = false;
+    }
+    stored.flatProps = flat ? Object.freeze({ ...props }) : null;
+  }
+  return props;
 }

@@ -1,9 +1,10 @@
 import Database = require("better-sqlite3");
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { CloudEngine, CloudError, LATEST_SCHEMA_VERSION } from "../../../providers/cloud";
 import { migrate, MIGRATIONS, openDatabase, schemaVersion } from "../../../providers/cloud/store";
-import { ACCOUNT_A, as, tempDir, World } from "./helpers";
+import { ACCOUNT_A, as, refusal, tempDir, World } from "./helpers";
 
 describe("the store", () => {
   let dir: string;
@@ -49,6 +50,20 @@ describe("the store", () => {
     raw.close();
   });
 
+  test("finds a resource only by the ID exactly as it was given (rows are keyed by the ID's number)", () => {
+    const engine = CloudEngine.open({ path: path.join(dir, "ids.db") });
+    const w = new World(engine);
+    const { vpc } = w.vpc(["10.0.0.0/16"]);
+    expect(vpc).toBe("vpc-00000001");
+    for (const alias of ["vpc-1", "vpc-000000001", "vpc-00000001 ", "vpc- 0000001", "vpc-+0000001", "vpc-0000001.", "VPC-00000001", "rtb-00000001"]) {
+      const err = refusal(() => w.request("DescribeVpcs", { ids: [alias] }));
+      expect([alias, err.code]).toEqual([alias, alias.startsWith("vpc-") ? "ResourceNotFound" : "InvalidParameterValue.MalformedId"]);
+    }
+    expect(refusal(() => w.request("DescribeRouteTables", { ids: ["rtb-00000001x"] })).code).toBe("ResourceNotFound");
+    expect(w.request("DescribeVpcs", { ids: [vpc] }).totalCount).toBe(1);
+    engine.close();
+  });
+
   test("fixes its profile at creation: opening it as another is an error naming both", () => {
     const file = path.join(dir, "s.db");
     CloudEngine.open({ path: file, profile: "ccb" }).close();
@@ -80,6 +95,63 @@ describe("the store", () => {
       err = e;
     }
     expect((err as CloudError).code).toBe("InternalError.SchemaTooNew");
+  });
+});
+
+describe("a store written before one table per type (schema 3)", () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const VPC = { cidrs: ["10.0.0.0/16"], name: "app", region: "ap-guangzhou" };
+  const SUBNET = { cidr: "10.0.1.0/24", name: "web", routeTable: "rtb-00000001", vpc: "vpc-0000000z" };
+  // The digest the schema-3 engine stored: the first 32 hex digits of sha256 over the key-sorted JSON (these keys are sorted).
+  const digest = (params: object) => createHash("sha256").update(JSON.stringify(params)).digest("hex").slice(0, 32);
+
+  /** A schema-3 store holding what that engine wrote for a VPC (created with a token), its main table and a subnet; subnet 2 was deleted. */
+  function schema3Store(extraRow?: unknown[]): string {
+    const file = path.join(dir, "v3.db");
+    const db = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 3));
+    const insert = db.prepare(
+      "INSERT INTO resources (id, type, account, peer_account, region, state, scope, range_start, range_end, due_at, props, created_at, updated_at, client_token, request_digest, token_key) VALUES (?, ?, ?, NULL, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+    );
+    const at = Date.UTC(2025, 0, 1);
+    insert.run("vpc-0000000z", "Vpc", ACCOUNT_A, "ap-guangzhou", null, null, null, JSON.stringify(VPC), at, at, "tok-vpc", digest(VPC), 12345);
+    insert.run("rtb-00000001", "RouteTable", ACCOUNT_A, "ap-guangzhou", "vpc-0000000z", null, null, JSON.stringify({ name: "main", vpc: "vpc-0000000z", main: true }), at, at, null, null, null);
+    insert.run("subnet-00000001", "Subnet", ACCOUNT_A, "ap-guangzhou", "vpc-0000000z", 0x0a000100, 0x0a0001ff, JSON.stringify(SUBNET), at, at, "tok-subnet", digest(SUBNET), 67890);
+    if (extraRow) insert.run(...extraRow);
+    db.prepare("INSERT INTO counters (prefix, value) VALUES ('subnet', 2)").run();
+    db.close();
+    return file;
+  }
+
+  test("opens with its resources, their client tokens and its ID high-water marks as they were", () => {
+    const engine = CloudEngine.open({ path: schema3Store() });
+    try {
+      const vpcs = engine.request("DescribeVpcs", {}, as(ACCOUNT_A)).items as Array<Record<string, unknown>>;
+      expect(vpcs).toEqual([{ id: "vpc-0000000z", account: ACCOUNT_A, ...VPC, createdAt: "2025-01-01T00:00:00.000Z" }]);
+      expect((engine.request("DescribeSubnets", { filters: { vpc: "vpc-0000000z" } }, as(ACCOUNT_A)).items as Array<{ id: string }>).map((s) => s.id)).toEqual(["subnet-00000001"]);
+      // Retries of the creates made before the migration still find them, in any key order.
+      expect(engine.request("CreateVpc", { region: "ap-guangzhou", name: "app", cidrs: ["10.0.0.0/16"] }, as(ACCOUNT_A, "tok-vpc")).id).toBe("vpc-0000000z");
+      expect(engine.request("CreateSubnet", SUBNET, as(ACCOUNT_A, "tok-subnet")).id).toBe("subnet-00000001");
+      expect(refusal(() => engine.request("CreateSubnet", { ...SUBNET, name: "other" }, as(ACCOUNT_A, "tok-subnet"))).code).toBe("IdempotentParameterMismatch");
+      // The scope index works: an overlapping subnet is refused; new IDs continue above the live and the deleted ones.
+      expect(refusal(() => engine.request("CreateSubnet", { ...SUBNET, cidr: "10.0.1.128/25" }, as(ACCOUNT_A))).code).toBe("InvalidParameterValue.SubnetConflict");
+      expect(engine.request("CreateSubnet", { ...SUBNET, cidr: "10.0.2.0/24" }, as(ACCOUNT_A)).id).toBe("subnet-00000003");
+      expect(engine.request("CreateVpc", { ...VPC, cidrs: ["10.9.0.0/16"] }, as(ACCOUNT_A)).id).toBe("vpc-00000010");
+    } finally {
+      engine.close();
+    }
+  });
+
+  test("refuses to migrate a row whose ID its type could not have given it, and leaves the store at schema 3", () => {
+    const at = Date.UTC(2025, 0, 1);
+    const file = schema3Store(["vpc-1", "Vpc", ACCOUNT_A, "ap-guangzhou", null, null, null, JSON.stringify(VPC), at, at, null, null, null]);
+    expect(() => CloudEngine.open({ path: file })).toThrow(/CHECK constraint failed/);
+    const raw = new Database(file, { readonly: true });
+    expect(schemaVersion(raw)).toBe(3);
+    expect(raw.prepare("SELECT count(*) FROM resources").pluck().get()).toBe(4);
+    raw.close();
   });
 });
 
