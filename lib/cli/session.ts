@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { HybridlinkError } from "../core/errors";
 import { ProfileName } from "../core/profiles";
-import { CloudEngine } from "../../providers/cloud";
-import { defaultStorePath } from "../../providers/cloud/store";
+import { CloudEngine, defaultStorePath } from "../../providers/cloud";
 import { EngineOptions } from "./options";
 
 /** The store file a command works on: `--state`, else the engine's default. */

@@ -5,7 +5,7 @@
 export { CloudEngine } from "./engine";
 export type { CloudEngineOptions, RequestContext } from "./engine";
 export { CloudError } from "./errors";
-export { ACTIONS_BY_TYPE } from "./actions";
+export { ACTIONS_BY_TYPE, KINDS } from "./actions";
 export { NOUNS } from "./actions/lookup";
 export type { CrudNames } from "./actions/kind";
 export { ID_PREFIXES } from "./ids";
@@ -17,4 +17,4 @@ export { buildNetworkModel } from "./dataplane/model";
 export { DEVICE_CONFIG_FORMAT } from "./device-config/json";
 export type { DeviceView } from "./device-config/view";
 export type { JsonObject } from "./params";
-export { LATEST_SCHEMA_VERSION } from "./store";
+export { LATEST_SCHEMA_VERSION, defaultStorePath } from "./store";

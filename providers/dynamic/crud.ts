@@ -1,6 +1,5 @@
 import { ResourceType } from "../../lib/core/manifest";
-import { ACTIONS_BY_TYPE, CloudEngine } from "../cloud";
-import { NOUNS } from "../cloud/actions/lookup";
+import { ACTIONS_BY_TYPE, CloudEngine, NOUNS } from "../cloud";
 import { describe, isNotFound, tryDescribe } from "./describe";
 import { diff } from "./diff";
 import { ProviderError } from "./errors";

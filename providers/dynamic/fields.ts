@@ -1,6 +1,6 @@
 import { RESOURCE_TYPES, ResourceType } from "../../lib/core/manifest";
 import { PropSchema, RESOURCE_SCHEMA } from "../../lib/rules/manifest/schema";
-import { KINDS } from "../cloud/actions";
+import { KINDS } from "../cloud";
 import { ACCEPT_INPUT, ACCOUNT_INPUT } from "./inputs";
 
 /**

@@ -1,7 +1,6 @@
 import * as path from "path";
 import { ProfileName, PROFILE_NAMES } from "../../lib/core/profiles";
-import { CloudEngine } from "../cloud";
-import { defaultStorePath } from "../cloud/store";
+import { CloudEngine, defaultStorePath } from "../cloud";
 
 /**
  * How a provider reaches the engine: plain, serializable settings, never a

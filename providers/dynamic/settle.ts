@@ -1,6 +1,5 @@
 import { ResourceType } from "../../lib/core/manifest";
-import { CloudEngine } from "../cloud";
-import { NOUNS } from "../cloud/actions/lookup";
+import { CloudEngine, NOUNS } from "../cloud";
 import { describe } from "./describe";
 import { ProviderError } from "./errors";
 import { ACCEPT_INPUT } from "./inputs";
