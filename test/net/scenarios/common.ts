@@ -1,4 +1,4 @@
-import { Manifest, NetworkApp, SecretValue } from "../../../lib";
+import { Ccn, DirectConnectGateway, Manifest, NetworkApp, SecretValue, VpnGateway, Vpc } from "../../../lib";
 import { EndpointRef, modelFromManifest, ModelFromManifestOptions, NetworkModel } from "../../../lib/net";
 
 /**
@@ -36,4 +36,23 @@ export function labelOf(scenario: Scenario): (e: EndpointRef) => string {
 /** The endpoint IDs of a scenario, in matrix order. */
 export function endpointIds(scenario: Scenario): string[] {
   return Object.values(scenario.endpoints);
+}
+
+/**
+ * The cloud side of S4 and S5b: a CCN with two VPCs in two regions, a
+ * direct-connect network and a CCN-type VPN gateway, all attached.
+ */
+export function buildCcnCloud(app: NetworkApp): { gateway: VpnGateway; endpoints: Record<string, string> } {
+  const ccn = new Ccn(app, "Ccn");
+  const vpcA = new Vpc(app, "VpcA", { region: "ap-guangzhou", cidrs: ["10.1.0.0/16"] });
+  vpcA.addSubnet("App", { cidr: "10.1.1.0/24" });
+  const vpcB = new Vpc(app, "VpcB", { region: "ap-shanghai", cidrs: ["10.2.0.0/16"] });
+  vpcB.addSubnet("App", { cidr: "10.2.1.0/24" });
+  const dc = new DirectConnectGateway(app, "DirectConnect", { region: "ap-guangzhou", onPremPrefixes: ["192.168.0.0/16"] });
+  const gateway = new VpnGateway(app, "Gateway", { type: "CCN", region: "ap-guangzhou" });
+  ccn.attach("AttachVpcA", vpcA);
+  ccn.attach("AttachVpcB", vpcB);
+  ccn.attach("AttachDirectConnect", dc);
+  ccn.attach("AttachGateway", gateway);
+  return { gateway, endpoints: { "VPC-A": vpcA.logicalId, "VPC-B": vpcB.logicalId, DC: dc.logicalId } };
 }
