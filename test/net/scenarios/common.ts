@@ -1,4 +1,4 @@
-import { Ccn, DirectConnectGateway, Manifest, NetworkApp, SecretValue, VpnGateway, Vpc } from "../../../lib";
+import { Ccn, DirectConnectGateway, IdcSite, Manifest, NetworkApp, SecretValue, VpnGateway, Vpc } from "../../../lib";
 import { EndpointRef, modelFromManifest, ModelFromManifestOptions, NetworkModel } from "../../../lib/net";
 
 /**
@@ -55,4 +55,20 @@ export function buildCcnCloud(app: NetworkApp): { gateway: VpnGateway; endpoints
   ccn.attach("AttachDirectConnect", dc);
   ccn.attach("AttachGateway", gateway);
   return { gateway, endpoints: { "VPC-A": vpcA.logicalId, "VPC-B": vpcB.logicalId, DC: dc.logicalId } };
+}
+
+/**
+ * IDC-1..3 (172.16/16, 172.17/16, 172.18/16), each on its own route-based
+ * connection of `gateway` with a gateway route to its block (S2, S3, S4);
+ * adds their endpoints to `endpoints`.
+ */
+export function addRouteBasedIdcs(app: NetworkApp, gateway: VpnGateway, endpoints: Record<string, string>): void {
+  [1, 2, 3].forEach((n) => {
+    const cidr = `172.${15 + n}.0.0/16`;
+    const idc = new IdcSite(app, `Idc${n}`, { cidrs: [cidr] });
+    const device = idc.addDevice("Device", { ipAddress: `203.0.113.${10 + n}` });
+    const tunnel = gateway.addConnection(`Tunnel${n}`, { customerGateway: device, preSharedKey: PSK, routeType: "ROUTE" });
+    gateway.addRoute(`ToIdc${n}`, { destinationCidr: cidr, connection: tunnel });
+    endpoints[`IDC-${n}`] = idc.logicalId;
+  });
 }

@@ -1,5 +1,5 @@
-import { IdcSite, NetworkApp, VpnGateway, Vpc } from "../../../lib";
-import { PSK, Scenario } from "./common";
+import { NetworkApp, VpnGateway, Vpc } from "../../../lib";
+import { addRouteBasedIdcs, Scenario } from "./common";
 
 /**
  * Seed 000 scenario 2: one VPC, a VPC-type gateway in route-table mode, and
@@ -12,14 +12,7 @@ export function buildS2(): Scenario {
   vpc.addSubnet("App", { cidr: "10.0.1.0/24" });
   const gateway = new VpnGateway(app, "Gateway", { vpc });
   const endpoints: Record<string, string> = { VPC: vpc.logicalId };
-  [1, 2, 3].forEach((n) => {
-    const cidr = `172.${15 + n}.0.0/16`;
-    const idc = new IdcSite(app, `Idc${n}`, { cidrs: [cidr] });
-    const device = idc.addDevice("Device", { ipAddress: `203.0.113.${10 + n}` });
-    const tunnel = gateway.addConnection(`Tunnel${n}`, { customerGateway: device, preSharedKey: PSK, routeType: "ROUTE" });
-    gateway.addRoute(`ToIdc${n}`, { destinationCidr: cidr, connection: tunnel });
-    endpoints[`IDC-${n}`] = idc.logicalId;
-  });
+  addRouteBasedIdcs(app, gateway, endpoints);
   return { app, endpoints };
 }
 

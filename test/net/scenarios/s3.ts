@@ -1,5 +1,5 @@
-import { IdcSite, NetworkApp, VpnGateway, Vpc } from "../../../lib";
-import { PSK, Scenario } from "./common";
+import { NetworkApp, VpnGateway, Vpc } from "../../../lib";
+import { addRouteBasedIdcs, Scenario } from "./common";
 
 /**
  * Seed 000 scenario 3: a CCN-type gateway attached to no CCN; IDC-1..3 transit
@@ -11,14 +11,7 @@ export function buildS3(): Scenario {
   vpc.addSubnet("App", { cidr: "10.0.1.0/24" });
   const gateway = new VpnGateway(app, "Gateway", { type: "CCN", region: "ap-guangzhou" });
   const endpoints: Record<string, string> = { VPC: vpc.logicalId };
-  [1, 2, 3].forEach((n) => {
-    const cidr = `172.${15 + n}.0.0/16`;
-    const idc = new IdcSite(app, `Idc${n}`, { cidrs: [cidr] });
-    const device = idc.addDevice("Device", { ipAddress: `203.0.113.${10 + n}` });
-    const tunnel = gateway.addConnection(`Tunnel${n}`, { customerGateway: device, preSharedKey: PSK, routeType: "ROUTE" });
-    gateway.addRoute(`ToIdc${n}`, { destinationCidr: cidr, connection: tunnel });
-    endpoints[`IDC-${n}`] = idc.logicalId;
-  });
+  addRouteBasedIdcs(app, gateway, endpoints);
   return { app, endpoints };
 }
 

@@ -1,5 +1,5 @@
-import { IdcSite, NetworkApp } from "../../../lib";
-import { buildCcnCloud, PSK, Scenario } from "./common";
+import { NetworkApp } from "../../../lib";
+import { addRouteBasedIdcs, buildCcnCloud, Scenario } from "./common";
 
 /**
  * Seed 000 scenario 4: a CCN-type gateway attached to a CCN that also has two
@@ -10,14 +10,7 @@ export function buildS4(): Scenario {
   const app = new NetworkApp({ profile: "tencent" });
   const { gateway, endpoints: cloud } = buildCcnCloud(app);
   const endpoints: Record<string, string> = { ...cloud };
-  [1, 2, 3].forEach((n) => {
-    const cidr = `172.${15 + n}.0.0/16`;
-    const idc = new IdcSite(app, `Idc${n}`, { cidrs: [cidr] });
-    const device = idc.addDevice("Device", { ipAddress: `203.0.113.${10 + n}` });
-    const tunnel = gateway.addConnection(`Tunnel${n}`, { customerGateway: device, preSharedKey: PSK, routeType: "ROUTE" });
-    gateway.addRoute(`ToIdc${n}`, { destinationCidr: cidr, connection: tunnel });
-    endpoints[`IDC-${n}`] = idc.logicalId;
-  });
+  addRouteBasedIdcs(app, gateway, endpoints);
   return { app, endpoints };
 }
 
