@@ -76,8 +76,10 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
       );
     }
     const record = db.prepare("INSERT INTO schema_version (version, description) VALUES (?, ?)");
+    // Applied by set, not by the highest version: migrations numbered apart by parallel work may land out of order.
+    const applied = new Set((db.prepare("SELECT version FROM schema_version").all() as { version: number }[]).map((r) => r.version));
     for (const m of migrations) {
-      if (m.version <= current) continue;
+      if (applied.has(m.version)) continue;
       db.exec(m.sql);
       record.run(m.version, m.description);
     }
