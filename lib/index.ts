@@ -7,8 +7,9 @@
 export * from "./core";
 export * from "./resources";
 export { RULES } from "./rules/catalog";
-export { validateManifest, formatFinding } from "./rules/validate";
-export type { ValidationReport, ValidateOptions } from "./rules/validate";
-export type { Rule, Finding, Severity, RuleContext, RuleViolation } from "./rules/rule";
+// Loading the rules registers them as synth's validator (lib/core/findings.ts).
+export { validateManifest } from "./rules/validate";
+export type { ValidateOptions } from "./rules/validate";
+export type { Rule, RuleContext, RuleViolation } from "./rules/rule";
 export * from "./net";
 export * from "./patterns";

@@ -1,6 +1,7 @@
 export * from "./app";
 export * from "./acknowledgements";
 export * from "./errors";
+export * from "./findings";
 export * from "./intents";
 export * from "./manifest";
 export * from "./manifest-index";

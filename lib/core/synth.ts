@@ -1,9 +1,8 @@
 import { IConstruct } from "constructs";
-import { validateManifest, ValidationReport, formatFinding } from "../rules/validate";
-import { Finding } from "../rules/rule";
 import { Acknowledgements } from "./acknowledgements";
 import { appContextOf } from "./app-context";
 import { HybridlinkError } from "./errors";
+import { Finding, formatFinding, manifestValidator, ValidationReport } from "./findings";
 import { Intents } from "./intents";
 import { Acknowledgement, Intent, Manifest, MANIFEST_FORMAT_VERSION, ManifestResource } from "./manifest";
 import { NetworkResource } from "./resource";
@@ -77,7 +76,7 @@ export function synthesize(root: IConstruct, options: SynthOptions = {}): SynthR
   };
 
   const ruleReport =
-    options.validate === false ? { findings: [], errors: [], warnings: [], acknowledged: [] } : validateManifest(manifest);
+    options.validate === false ? { findings: [], errors: [], warnings: [], acknowledged: [] } : manifestValidator()(manifest);
   const report: ValidationReport = {
     findings: [...constructFindings, ...ruleReport.findings],
     errors: [...constructFindings, ...ruleReport.errors],

@@ -2,7 +2,9 @@ import { ManifestIndex } from "../core/manifest-index";
 import { CloudProfile } from "../core/profiles";
 import { Manifest } from "../core/manifest";
 
-export type Severity = "error" | "warning";
+import type { Severity } from "../core/findings";
+
+export type { Finding, Severity } from "../core/findings";
 
 /** What a rule's check reports for one non-compliant resource. */
 export interface RuleViolation {
@@ -40,14 +42,3 @@ export interface Rule {
   check(context: RuleContext): Iterable<RuleViolation>;
 }
 
-/** A violation as reported: rule metadata, where, and whether it was acknowledged. */
-export interface Finding {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly path: string;
-  readonly resource?: string;
-  readonly property?: string;
-  readonly message: string;
-  /** Set when a warning was acknowledged on this path or an ancestor. */
-  readonly acknowledged?: { readonly path: string; readonly reason: string };
-}

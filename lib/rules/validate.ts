@@ -1,21 +1,11 @@
 import { Acknowledgement, Manifest } from "../core/manifest";
 import { ManifestIndex } from "../core/manifest-index";
 import { findProfile, tryFindProfile } from "../core/profiles";
+import { formatFinding, registerManifestValidator, ValidationReport } from "../core/findings";
 import { RULES } from "./catalog";
 import { fatalShapeProblems } from "./manifest";
 import { Finding, Rule, RuleContext } from "./rule";
 
-/** The outcome of running the rules over one manifest. */
-export interface ValidationReport {
-  /** Every finding, in a stable order (path, then rule ID). */
-  readonly findings: readonly Finding[];
-  /** Error-level findings: any one of these fails synth. */
-  readonly errors: readonly Finding[];
-  /** Warnings nobody acknowledged. */
-  readonly warnings: readonly Finding[];
-  /** Warnings acknowledged on a scope, with the reason echoed. */
-  readonly acknowledged: readonly Finding[];
-}
 
 export interface ValidateOptions {
   /**
@@ -126,7 +116,9 @@ function cmp(a: string, b: string): number {
 }
 
 /** One line per finding: `[construct path] [RULE-ID] message`. */
-export function formatFinding(f: Finding): string {
-  const ack = f.acknowledged ? ` (acknowledged at '${f.acknowledged.path || "<app>"}': ${f.acknowledged.reason})` : "";
-  return `[${f.path || "<app>"}] [${f.ruleId}] ${f.message}${ack}`;
-}
+
+export { formatFinding };
+export type { ValidationReport };
+
+// Synth (lib/core) runs the catalog through this registration: the rules sit above core and plug in.
+registerManifestValidator((manifest) => validateManifest(manifest));
