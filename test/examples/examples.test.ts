@@ -48,13 +48,22 @@ describe("examples folder", () => {
     }
   });
 
-  test.each(folders)("%s/Pulumi.yaml names the project, the nodejs runtime and a quoted description", (folder) => {
+  test.each(folders)("%s/Pulumi.yaml names the project, a quoted description, its main program and the nodejs runtime", (folder) => {
     const lines = fs.readFileSync(path.join(EXAMPLES, folder, "Pulumi.yaml"), "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe(`name: hybridlink-${folder}`);
-    expect(lines[1]).toBe("runtime: nodejs");
     // A plain YAML scalar may not contain ": ", so the description is always quoted.
-    expect(lines[2]).toMatch(/^description: "[^"]+"$/);
-    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^description: "[^"]+"$/);
+    // Without `main`, Pulumi's Node runtime would run the nearest package.json's entry: the library, not the example.
+    expect(lines[2]).toBe("main: index.ts");
+    expect(lines.slice(3).filter((l) => !l.trim().startsWith("#"))).toEqual([
+      "runtime:",
+      "  name: nodejs",
+      "  options:",
+      "    typescript: false",
+      '    nodeargs: "--import tsx"',
+    ]);
+    expect(fs.existsSync(path.join(EXAMPLES, folder, "index.ts"))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(EXAMPLES, folder, "tsconfig.json"), "utf8")).compilerOptions.moduleResolution).toBe("node16");
   });
 
   test.each(folders)("%s/README.md says how to run it both ways", (folder) => {

@@ -20,3 +20,7 @@ test("the providers (the CLI's CRUD) never load @pulumi/pulumi either", () => {
 test("hybridlink/pulumi does (the check above is not blind)", () => {
   expect(loadsPulumi(path.join(ROOT, "lib/pulumi/index.ts"))).toBe(true);
 });
+
+test("hybridlink/testing (Template, Match) never loads @pulumi/pulumi until mocks are set", () => {
+  expect(loadsPulumi(path.join(ROOT, "lib/testing/index.ts"))).toBe(false);
+});
