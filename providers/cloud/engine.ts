@@ -4,11 +4,13 @@ import * as path from "path";
 import { CloudProfile, findProfile, ProfileName, PROFILE_NAMES, tryFindProfile } from "../../lib/core/profiles";
 import { NetworkModel } from "../../lib/net/model";
 import { allActions } from "./actions";
+import { ApiKeyPair, createApiKey, tryOpenApiKey } from "./api-keys";
 import { canonicalJson } from "./actions/kind";
 import { ActionContext, ActionDefinition } from "./actions/types";
 import { buildNetworkModel } from "./dataplane/model";
 import { CloudError } from "./errors";
 import { JsonObject, ParamReader } from "./params";
+import { SealKey, sealKeyFor } from "./seal";
 import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, Store } from "./store";
 
 export interface CloudEngineOptions {
@@ -152,9 +154,28 @@ export class CloudEngine {
       .deferred();
   }
 
+  /**
+   * A new API key pair for `account` on `cloud` ("tencent" | "alibaba"), for
+   * the cloud API server; the secret is returned this once and stored sealed.
+   */
+  public createApiKey(account: string, cloud: string): ApiKeyPair {
+    return this.db.transaction(() => createApiKey(this.store, this.sealKey(), account, cloud, this.store.meta.now())).immediate();
+  }
+
+  /** The key pair of an API key ID (to verify a request's signature), or undefined for an unknown key. */
+  public tryFindApiKey(keyId: string): ApiKeyPair | undefined {
+    return tryOpenApiKey(this.store, this.sealKey(), keyId);
+  }
+
   /** Closes the store. */
   public close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  private seal: SealKey | undefined;
+
+  private sealKey(): SealKey {
+    return (this.seal ??= sealKeyFor(this.path));
   }
 
   private write(

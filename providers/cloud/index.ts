@@ -18,3 +18,5 @@ export { DEVICE_CONFIG_FORMAT } from "./device-config/json";
 export type { DeviceView } from "./device-config/view";
 export type { JsonObject } from "./params";
 export { LATEST_SCHEMA_VERSION, defaultStorePath } from "./store";
+export { API_CLOUDS } from "./api-keys";
+export type { ApiCloud, ApiKeyPair } from "./api-keys";

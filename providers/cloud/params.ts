@@ -103,6 +103,12 @@ export class ParamReader {
     return this.take(name);
   }
 
+  /** A string parameter's value without reading it (a wrapper checks it before the action proper reads it); undefined if absent or not a string. */
+  public peekString(name: string): string | undefined {
+    const v = this.raw[name];
+    return typeof v === "string" ? v : undefined;
+  }
+
   /** One of a fixed set of strings. */
   public oneOf<T extends string>(name: string, allowed: readonly T[]): T {
     const v = this.string(name);

@@ -10,6 +10,8 @@ import { IDC_SITE_KIND } from "./idc-site";
 import { crudActions } from "./crud";
 import { CrudNames, KindRegistry, ResourceKind } from "./kind";
 import { PEERING_KIND, peeringLifecycleActions } from "./peering";
+import { peeringExActions } from "./peering-ex";
+import { CCN_ROUTE_ACTIONS } from "./ccn-routes";
 import { ROUTE_KIND } from "./route";
 import { ROUTE_TABLE_KIND } from "./route-table";
 import { SUBNET_KIND } from "./subnet";
@@ -46,9 +48,11 @@ export const ACTIONS_BY_TYPE: Readonly<Record<ResourceType, CrudNames>> = Object
 
 /** Every action the engine serves. */
 export function allActions(extra: readonly ActionDefinition[] = []): ActionDefinition[] {
+  const peering = [...crudActions(PEERING_KIND, REGISTRY), ...peeringLifecycleActions(REGISTRY)];
   return [
-    ...Object.values(KINDS).flatMap((k) => crudActions(k, REGISTRY)),
-    ...peeringLifecycleActions(REGISTRY),
+    ...Object.values(KINDS).flatMap((k) => (k === PEERING_KIND ? peering : crudActions(k, REGISTRY))),
+    ...peeringExActions(peering),
+    ...CCN_ROUTE_ACTIONS,
     ...TRAFFIC_ACTIONS,
     ...CLOCK_ACTIONS,
     ...FAULT_ACTIONS,

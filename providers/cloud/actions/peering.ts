@@ -42,6 +42,7 @@ export const PEERING_KIND: ResourceKind = {
       throw params.error("InvalidParameterValue.SameVpc", "accepterVpc", `is the requester VPC '${requester.id}' itself; peer two different VPCs.`);
     }
     const [rqRegion, acRegion] = checkRegions(requester, accepter, ctx);
+    checkStatedRegion(params, accepter, accepterAccount, ctx);
     const crossRegion = rqRegion.name !== acRegion.name;
     const bandwidthMbps = readPeeringBandwidth(params, crossRegion, ctx.profile);
     const crossBorderApproval = params.optionalString("crossBorderApproval");
@@ -130,6 +131,21 @@ function readAccepterVpc(params: ParamReader, accepterAccount: string, ctx: Acti
     );
   }
   return vpc;
+}
+
+/**
+ * cloud-api: CreateVpcPeeringConnection's DestinationRegion states the peer
+ * VPC's region (how today's API creates a cross-region peering). A VPC in
+ * another region is not found there, as the cloud looks it up in that region.
+ */
+function checkStatedRegion(params: ParamReader, accepter: ResourceRow, accepterAccount: string, ctx: ActionContext): void {
+  const stated = params.optionalString("accepterRegion");
+  if (stated === undefined || stated === accepter.region) return;
+  throw new CloudError(
+    "ResourceNotFound",
+    `${ctx.action}: 'accepterVpc' names VPC '${accepter.id}', which does not exist in account '${accepterAccount}' in region ` +
+      `'${stated}' ('accepterRegion'). Check the peer VPC's region.`,
+  );
 }
 
 function checkRegions(requester: ResourceRow, accepter: ResourceRow, ctx: ActionContext): [RegionInfo, RegionInfo] {

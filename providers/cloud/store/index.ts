@@ -1,4 +1,5 @@
 import type { Statement } from "better-sqlite3";
+import { ApiKeyTable } from "./api-keys";
 import { Db } from "./db";
 import { FaultTable } from "./faults";
 import { MetaTable } from "./meta";
@@ -13,6 +14,7 @@ export class Store {
   public readonly faults: FaultTable;
   public readonly meta: MetaTable;
   public readonly traffic: TrafficTable;
+  public readonly apiKeys: ApiKeyTable;
 
   private readonly dataVersion: Statement;
   private seenVersion: number | undefined;
@@ -24,6 +26,7 @@ export class Store {
     this.faults = new FaultTable(db);
     this.meta = new MetaTable(db);
     this.traffic = new TrafficTable(db);
+    this.apiKeys = new ApiKeyTable(db);
   }
 
   /**
@@ -50,6 +53,7 @@ export type { Db } from "./db";
 export type { ResourceRow, Reference, Referrer } from "./resources";
 export type { FaultRecord } from "./faults";
 export type { TrafficRecord } from "./traffic";
+export type { ApiKeyRecord } from "./api-keys";
 export { CLOCK_EPOCH_MS } from "./meta";
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from "./migrations";
 export type { Migration } from "./migrations";

@@ -222,6 +222,20 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "one resources table per type, keyed by the ID's number (rows append in ID order); client tokens without an index",
     sql: perTypeTablesSql(),
   },
+  {
+    version: 6,
+    description: "API keys of `hybridlink serve` (credentials create): key ID, account, cloud, secret sealed (never in clear)",
+    sql: `
+      -- The secret is needed in clear to recompute a request's HMAC, so it is sealed (encrypted), not digested.
+      CREATE TABLE api_keys (
+        key_id TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        cloud TEXT NOT NULL,
+        sealed_secret TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */
