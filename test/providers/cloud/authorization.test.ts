@@ -59,7 +59,12 @@ describe("account isolation", () => {
     RecordVpcPeeringTraffic: { peering: w.peering, samples: [{ outMbps: 1, inMbps: 1 }] },
     DescribeVpcPeeringTraffic: { peering: w.peering },
     DownloadCustomerGatewayConfiguration: { id: w.conn },
+    DescribeCcnRoutes: { ccn: w.ids.Ccn },
   };
+  // The seed-003 …Ex actions are refused exactly as the actions they wrap.
+  for (const base of ["Create", "Accept", "Reject", "Delete", "Modify", "Enable"].map((op) => `${op}VpcPeeringConnection`)) {
+    attempts[`${base}Ex`] = attempts[base] ?? (base.startsWith("Modify") ? { id: w.peering, name: "stolen" } : { id: w.peering });
+  }
   /** Actions that concern no one account's resources. */
   const global = new Set(["DescribeClock", "AdvanceClock", "CreateVpc", "CreateCcn", "CreateDirectConnectGateway", "CreateIdcSite", "Trace", "DescribeReachability"]);
 
