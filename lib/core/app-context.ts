@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { HybridlinkError } from "./errors";
 import { CloudProfile } from "./profiles";
 
 /**
@@ -18,7 +19,8 @@ export function appContextOf(scope: IConstruct): AppContext {
   const root = scope.node.root as unknown as Record<symbol, AppContext | undefined>;
   const context = root[APP_CONTEXT];
   if (!context) {
-    throw new Error(
+    throw new HybridlinkError(
+      "HL-PROPS-002",
       `${scope.node.path || "<root>"}: hybridlink constructs must live under a NetworkApp (new NetworkApp({ profile: "tencent" }))`,
     );
   }

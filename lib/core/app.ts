@@ -3,10 +3,17 @@ import { Acknowledgements } from "./acknowledgements";
 import { APP_CONTEXT, AppContext } from "./app-context";
 import { Intents } from "./intents";
 import { Manifest } from "./manifest";
-import { CloudProfile, findProfile, ProfileName } from "./profiles";
+import { CloudProfile, findProfile, PROFILE_NAMES, ProfileName } from "./profiles";
+import { ConstructPropsError, is, propProblems } from "./props";
 import { synthesize, SynthOptions, SynthResult } from "./synth";
 
 const NETWORK_APP = Symbol.for("hybridlink.NetworkApp");
+
+const APP_PROPS = {
+  profile: is.optional(is.oneOf(PROFILE_NAMES)),
+  defaultAccount: is.optional(is.account()),
+  trustedAccounts: is.optional(is.list(is.account(), "account IDs")),
+};
 
 export interface NetworkAppProps {
   /**
@@ -57,6 +64,9 @@ export class NetworkApp extends Construct {
 
   constructor(props: NetworkAppProps = {}) {
     super(undefined as unknown as Construct, "");
+    const problems = propProblems(props, APP_PROPS);
+    if (problems.length > 0) throw new ConstructPropsError("<app>", "NetworkApp", problems);
+    props ??= {};
     this.profile = findProfile(props.profile ?? "tencent");
     this.defaultAccount = props.defaultAccount ?? "100000000001";
     this.trustedAccounts = [...(props.trustedAccounts ?? [])];

@@ -9,3 +9,5 @@ export * from "./profiles";
 export * from "./resource";
 export * from "./secret";
 export * from "./synth";
+export * from "./props";
+export * from "./identifiers";

@@ -10,6 +10,8 @@ import type { VpnGatewayRoute } from "../resources/vpn-gateway-route";
 import { buildFailoverVpn } from "./private/failover-vpn";
 import { hasMark } from "./private/markers";
 import { rollback } from "./private/rollback";
+import { checkProps } from "../core/props";
+import { ACTIVE_STANDBY_VPN_PROPS } from "./private/prop-shapes";
 import { TunnelPattern } from "./private/tunnel-pattern";
 import type { CcnOptions, IdcSiteSource, TunnelHealthCheckOptions, TunnelOptions, VpcSource, VpnGatewaySource } from "./sources";
 
@@ -115,6 +117,7 @@ export class ActiveStandbyVpn extends TunnelPattern {
   public readonly cloudCidrs: readonly string[];
 
   constructor(scope: Construct, id: string, props: ActiveStandbyVpnProps) {
+    checkProps(scope, id, "ActiveStandbyVpn", props, ACTIVE_STANDBY_VPN_PROPS);
     super(scope, id, ACTIVE_STANDBY_VPN);
     try {
       const built = buildFailoverVpn(

@@ -3,6 +3,8 @@ import type { Vpc } from "../resources/vpc";
 import type { PeeringSideOptions } from "./peering-options";
 import { hasMark } from "./private/markers";
 import { PeeringPattern } from "./private/peering-pattern";
+import { checkProps } from "../core/props";
+import { CROSS_REGION_PEERING_PROPS } from "./private/prop-shapes";
 
 const CROSS_REGION_PEERING = Symbol.for("hybridlink.CrossRegionPeering");
 
@@ -73,7 +75,7 @@ export class CrossRegionPeering extends PeeringPattern {
   public readonly bandwidthMbps: number;
 
   constructor(scope: Construct, id: string, props: CrossRegionPeeringProps) {
-    super(scope, id, CROSS_REGION_PEERING, { ...props, crossRegion: true, declareIntents: props.declareIntents ?? false });
+    super(scope, id, CROSS_REGION_PEERING, { ...checkProps<CrossRegionPeeringProps>(scope, id, "CrossRegionPeering", props, CROSS_REGION_PEERING_PROPS), crossRegion: true, declareIntents: props.declareIntents ?? false });
     this.bandwidthMbps = props.bandwidthMbps;
   }
 }

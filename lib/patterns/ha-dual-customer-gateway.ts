@@ -8,6 +8,8 @@ import type { VpnGatewayRoute } from "../resources/vpn-gateway-route";
 import { buildFailoverVpn } from "./private/failover-vpn";
 import { hasMark } from "./private/markers";
 import { rollback } from "./private/rollback";
+import { checkProps } from "../core/props";
+import { HA_DUAL_CUSTOMER_GATEWAY_PROPS } from "./private/prop-shapes";
 import { TunnelPattern } from "./private/tunnel-pattern";
 import type { IdcSiteSource, TunnelHealthCheckOptions, TunnelOptions, VpcSource, VpnGatewaySource } from "./sources";
 
@@ -107,6 +109,7 @@ export class HaDualCustomerGateway extends TunnelPattern {
   public readonly standbyRoutes: readonly VpnGatewayRoute[];
 
   constructor(scope: Construct, id: string, props: HaDualCustomerGatewayProps) {
+    checkProps(scope, id, "HaDualCustomerGateway", props, HA_DUAL_CUSTOMER_GATEWAY_PROPS);
     super(scope, id, HA_DUAL_CUSTOMER_GATEWAY);
     try {
       const built = buildFailoverVpn(

@@ -21,6 +21,8 @@ import { hubTopologyProblems } from "./private/hub-topology";
 import { hasMark } from "./private/markers";
 import { resolveDevice, resolveSite, siteSourceOf } from "./private/resolve";
 import { rollback } from "./private/rollback";
+import { checkProps } from "../core/props";
+import { HUB_SPOKE_OPTIONS, HUB_SPOKE_VPN_PROPS } from "./private/prop-shapes";
 import { TunnelPattern } from "./private/tunnel-pattern";
 import { routeToGateway } from "./private/vpc-routes";
 import type { CcnOptions, DeviceSource, IdcSiteSource, TunnelHealthCheckOptions, VpcSource, VpnGatewaySource } from "./sources";
@@ -172,6 +174,7 @@ export class HubSpokeVpn extends TunnelPattern {
   private readonly declareIntents: boolean;
 
   constructor(scope: Construct, id: string, props: HubSpokeVpnProps = {}) {
+    checkProps(scope, id, "HubSpokeVpn", props, HUB_SPOKE_VPN_PROPS);
     super(scope, id, HUB_SPOKE_VPN);
     this.idcTransit = props.idcTransit ?? true;
     this.routing = props.routing ?? (this.idcTransit ? VpnRouting.ROUTE_TABLE : VpnRouting.SPD);
@@ -212,6 +215,7 @@ export class HubSpokeVpn extends TunnelPattern {
 
   /** Connect one IDC to the hub. */
   public addSpoke(id: string, options: HubSpokeOptions): HubSpoke {
+    checkProps(this, id, "HubSpokeVpn.addSpoke", options, HUB_SPOKE_OPTIONS);
     const siteSource = siteSourceOf(this, options.site, options.device);
     const duplicate = this.spokeList.find((s) => s.site === siteSource);
     if (duplicate) {

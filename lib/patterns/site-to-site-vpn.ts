@@ -16,6 +16,8 @@ import { resolveHealthCheck } from "./private/health-check";
 import { hasMark } from "./private/markers";
 import { resolveDevice, resolveSite, siteSourceOf } from "./private/resolve";
 import { rollback } from "./private/rollback";
+import { checkProps } from "../core/props";
+import { SITE_TO_SITE_VPN_PROPS } from "./private/prop-shapes";
 import { TunnelPattern } from "./private/tunnel-pattern";
 import { routeTablesOf, routeToGateway } from "./private/vpc-routes";
 import type { DeviceSource, IdcSiteSource, TunnelHealthCheckOptions, VpcSource, VpnGatewaySource } from "./sources";
@@ -129,6 +131,7 @@ export class SiteToSiteVpn extends TunnelPattern {
   public readonly vpcRoutes: readonly Route[];
 
   constructor(scope: Construct, id: string, props: SiteToSiteVpnProps) {
+    checkProps(scope, id, "SiteToSiteVpn", props, SITE_TO_SITE_VPN_PROPS);
     super(scope, id, SITE_TO_SITE_VPN);
     try {
       const siteSource = siteSourceOf(this, props.site, props.device);

@@ -3,6 +3,8 @@ import type { Vpc } from "../resources/vpc";
 import type { PeeringSideOptions } from "./peering-options";
 import { hasMark } from "./private/markers";
 import { PeeringPattern } from "./private/peering-pattern";
+import { checkProps } from "../core/props";
+import { VPC_PEERING_PROPS } from "./private/prop-shapes";
 
 const VPC_PEERING = Symbol.for("hybridlink.VpcPeering");
 
@@ -57,6 +59,6 @@ export class VpcPeering extends PeeringPattern {
   }
 
   constructor(scope: Construct, id: string, props: VpcPeeringProps) {
-    super(scope, id, VPC_PEERING, { ...props, crossRegion: false, declareIntents: props.declareIntents ?? false });
+    super(scope, id, VPC_PEERING, { ...checkProps<VpcPeeringProps>(scope, id, "VpcPeering", props, VPC_PEERING_PROPS), crossRegion: false, declareIntents: props.declareIntents ?? false });
   }
 }

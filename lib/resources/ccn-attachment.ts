@@ -2,6 +2,10 @@ import { Construct } from "constructs";
 import { CcnAttachmentSpec as CcnAttachmentManifestProps, CcnInstanceType } from "../core/manifest";
 import { NetworkResource } from "../core/resource";
 import type { Ccn } from "./ccn";
+import { checkProps } from "../core/props";
+import { resourceOf } from "./prop-checks";
+
+const CCN_ATTACHMENT_PROPS = { ccn: resourceOf("Ccn"), instance: resourceOf("Vpc", "VpnGateway", "DirectConnectGateway") };
 
 /** What a CCN can attach. */
 export type CcnAttachable =
@@ -28,7 +32,7 @@ export class CcnAttachment extends NetworkResource<"CcnAttachment"> {
   public readonly instanceType: CcnInstanceType;
 
   constructor(scope: Construct, id: string, props: CcnAttachmentProps) {
-    super(scope, id, { account: props.ccn.account });
+    super(scope, id, { account: checkProps<CcnAttachmentProps>(scope, id, "CcnAttachment", props, CCN_ATTACHMENT_PROPS).ccn.account });
     const instanceType = INSTANCE_TYPES[props.instance.resourceType];
     if (!instanceType) {
       throw new Error(

@@ -2,6 +2,8 @@ import { Construct } from "constructs";
 import { CcnSpec as CcnManifestProps } from "../core/manifest";
 import { NetworkResource, ResourceAttribute, ResourceOptions } from "../core/resource";
 import { CcnAttachment, CcnAttachable } from "./ccn-attachment";
+import { checkProps } from "../core/props";
+import { COMMON } from "./prop-checks";
 
 export interface CcnProps extends ResourceOptions {
   /**
@@ -21,7 +23,7 @@ export class Ccn extends NetworkResource<"Ccn"> {
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: CcnProps = {}) {
-    super(scope, id, props);
+    super(scope, id, checkProps<CcnProps>(scope, id, "Ccn", props, COMMON));
     this.name = props.name ?? id;
   }
 

@@ -3,6 +3,10 @@ import { CustomerGatewaySpec as CustomerGatewayManifestProps } from "../core/man
 import { NetworkResource, ResourceOptions } from "../core/resource";
 import type { IdcSite } from "./idc-site";
 import { compact } from "./private-util";
+import { checkProps, is } from "../core/props";
+import { COMMON, ipv4, resourceOf } from "./prop-checks";
+
+const CUSTOMER_GATEWAY_PROPS = { ...COMMON, ipAddress: ipv4, site: is.optional(resourceOf("IdcSite")) };
 
 export interface CustomerGatewayProps extends ResourceOptions {
   /** Static public IPv4 address of the IDC's VPN device. */
@@ -29,7 +33,7 @@ export class CustomerGateway extends NetworkResource<"CustomerGateway"> {
   public readonly site?: IdcSite;
 
   constructor(scope: Construct, id: string, props: CustomerGatewayProps) {
-    super(scope, id, props);
+    super(scope, id, checkProps<CustomerGatewayProps>(scope, id, "CustomerGateway", props, CUSTOMER_GATEWAY_PROPS));
     this.customerGatewayIp = props.ipAddress;
     this.name = props.name ?? id;
     this.site = props.site;

@@ -1,6 +1,10 @@
 import { Construct } from "constructs";
 import { DirectConnectGatewaySpec as DirectConnectGatewayManifestProps } from "../core/manifest";
 import { NetworkResource, ResourceAttribute, ResourceOptions } from "../core/resource";
+import { checkProps } from "../core/props";
+import { COMMON, cidrList, region } from "./prop-checks";
+
+const DIRECT_CONNECT_GATEWAY_PROPS = { ...COMMON, region, onPremPrefixes: cidrList };
 
 export interface DirectConnectGatewayProps extends ResourceOptions {
   /** Region of the gateway. */
@@ -23,7 +27,7 @@ export class DirectConnectGateway extends NetworkResource<"DirectConnectGateway"
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: DirectConnectGatewayProps) {
-    super(scope, id, props);
+    super(scope, id, checkProps<DirectConnectGatewayProps>(scope, id, "DirectConnectGateway", props, DIRECT_CONNECT_GATEWAY_PROPS));
     this.region = props.region;
     this.onPremPrefixes = [...props.onPremPrefixes];
     this.name = props.name ?? id;

@@ -2,6 +2,10 @@ import { Construct } from "constructs";
 import { IdcSiteSpec as IdcSiteManifestProps } from "../core/manifest";
 import { NetworkResource, ResourceOptions } from "../core/resource";
 import { CustomerGateway } from "./customer-gateway";
+import { checkProps } from "../core/props";
+import { COMMON, cidrList } from "./prop-checks";
+
+const IDC_SITE_PROPS = { ...COMMON, cidrs: cidrList };
 
 export interface IdcSiteProps extends ResourceOptions {
   /**
@@ -36,7 +40,7 @@ export class IdcSite extends NetworkResource<"IdcSite"> {
   private readonly deviceList: CustomerGateway[] = [];
 
   constructor(scope: Construct, id: string, props: IdcSiteProps) {
-    super(scope, id, props);
+    super(scope, id, checkProps<IdcSiteProps>(scope, id, "IdcSite", props, IDC_SITE_PROPS));
     this.cidrs = [...props.cidrs];
     this.name = props.name ?? id;
   }

@@ -5,6 +5,18 @@ import { compact } from "./private-util";
 import type { Route } from "./route";
 import type { RouteTable } from "./route-table";
 import type { Vpc } from "./vpc";
+import { checkProps, is } from "../core/props";
+import { resourceOf } from "./prop-checks";
+
+const ROUTE_BOTH_WAYS_OPTIONS = { requesterRouteTable: is.optional(resourceOf("RouteTable")), accepterRouteTable: is.optional(resourceOf("RouteTable")) };
+
+const PEERING_PROPS = {
+  requesterVpc: resourceOf("Vpc"),
+  accepterVpc: resourceOf("Vpc"),
+  bandwidthMbps: is.optional(is.number({ unit: "Mbps" })),
+  crossBorderApproval: is.optional(is.string("a ticket ID", false)),
+  name: is.optional(is.name()),
+};
 
 export interface PeeringOptions {
   /**
@@ -63,7 +75,7 @@ export class PeeringConnection extends NetworkResource<"PeeringConnection"> {
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: PeeringConnectionProps) {
-    super(scope, id, { account: props.requesterVpc.account });
+    super(scope, id, { account: checkProps<PeeringConnectionProps>(scope, id, "PeeringConnection", props, PEERING_PROPS).requesterVpc.account });
     this.requesterVpc = props.requesterVpc;
     this.accepterVpc = props.accepterVpc;
     this.bandwidthMbps = props.bandwidthMbps;
@@ -90,6 +102,7 @@ export class PeeringConnection extends NetworkResource<"PeeringConnection"> {
    * Returns the routes created.
    */
   public routeBothWays(options: RouteBothWaysOptions = {}): Route[] {
+    checkProps(this, "routeBothWays", "PeeringConnection.routeBothWays", options, ROUTE_BOTH_WAYS_OPTIONS);
     const requesterTable = options.requesterRouteTable ?? this.requesterVpc.mainRouteTable;
     const accepterTable = options.accepterRouteTable ?? this.accepterVpc.mainRouteTable;
     const routes: Route[] = [];

@@ -3,6 +3,10 @@ import { RouteTableSpec as RouteTableManifestProps } from "../core/manifest";
 import { NetworkResource, ResourceAttribute, ResourceOptions } from "../core/resource";
 import { Route, RouteOptions } from "./route";
 import type { Vpc } from "./vpc";
+import { checkProps, is } from "../core/props";
+import { COMMON, resourceOf } from "./prop-checks";
+
+const ROUTE_TABLE_PROPS = { ...COMMON, vpc: resourceOf("Vpc"), main: is.optional(is.boolean()) };
 
 export interface RouteTableProps extends ResourceOptions {
   readonly vpc: Vpc;
@@ -28,6 +32,7 @@ export class RouteTable extends NetworkResource<"RouteTable"> {
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: RouteTableProps) {
+    checkProps<RouteTableProps>(scope, id, "RouteTable", props, ROUTE_TABLE_PROPS);
     super(scope, id, { account: props.account ?? props.vpc.account });
     this.vpc = props.vpc;
     this.main = props.main ?? false;

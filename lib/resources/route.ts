@@ -2,6 +2,15 @@ import { Construct } from "constructs";
 import { RouteNextHopType, RouteSpec as RouteManifestProps } from "../core/manifest";
 import { NetworkResource } from "../core/resource";
 import type { RouteTable } from "./route-table";
+import { checkProps, is } from "../core/props";
+import { cidr, resourceOf } from "./prop-checks";
+
+const ROUTE_PROPS = {
+  routeTable: resourceOf("RouteTable"),
+  destinationCidr: cidr,
+  nextHop: resourceOf("PeeringConnection", "VpnGateway", "Ccn"),
+  enabled: is.optional(is.boolean()),
+};
 
 /** What a VPC route can point at. */
 export type RouteNextHop = NetworkResource<"PeeringConnection"> | NetworkResource<"VpnGateway"> | NetworkResource<"Ccn">;
@@ -39,7 +48,7 @@ export class Route extends NetworkResource<"Route"> {
   public readonly enabled: boolean;
 
   constructor(scope: Construct, id: string, props: RouteProps) {
-    super(scope, id, { account: props.routeTable.account });
+    super(scope, id, { account: checkProps<RouteProps>(scope, id, "Route", props, ROUTE_PROPS).routeTable.account });
     const nextHopType = NEXT_HOP_TYPES[props.nextHop.resourceType];
     if (!nextHopType) {
       throw new Error(

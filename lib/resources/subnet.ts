@@ -2,6 +2,16 @@ import { Construct } from "constructs";
 import { SubnetSpec as SubnetManifestProps } from "../core/manifest";
 import { NetworkResource, ResourceAttribute } from "../core/resource";
 import { compact } from "./private-util";
+import { checkProps, is } from "../core/props";
+import { cidr, resourceOf } from "./prop-checks";
+
+const SUBNET_PROPS = {
+  vpc: resourceOf("Vpc"),
+  cidr,
+  routeTable: is.optional(resourceOf("RouteTable")),
+  zone: is.optional(is.string("a zone name")),
+  name: is.optional(is.name()),
+};
 import type { RouteTable } from "./route-table";
 import type { Vpc } from "./vpc";
 
@@ -42,7 +52,7 @@ export class Subnet extends NetworkResource<"Subnet"> {
   public readonly zone?: string;
 
   constructor(scope: Construct, id: string, props: SubnetProps) {
-    super(scope, id, { account: props.vpc.account });
+    super(scope, id, { account: checkProps<SubnetProps>(scope, id, "Subnet", props, SUBNET_PROPS).vpc.account });
     this.vpc = props.vpc;
     this.cidr = props.cidr;
     this.routeTable = props.routeTable ?? props.vpc.mainRouteTable;

@@ -5,6 +5,10 @@ import { PeeringConnection, PeeringOptions } from "./peering-connection";
 import { Route, RouteOptions } from "./route";
 import { RouteTable } from "./route-table";
 import { Subnet, SubnetOptions } from "./subnet";
+import { checkProps } from "../core/props";
+import { COMMON, cidrList, region } from "./prop-checks";
+
+const VPC_PROPS = { ...COMMON, region, cidrs: cidrList };
 
 export interface VpcProps extends ResourceOptions {
   /** Region of the VPC, from the app's cloud profile (e.g. `ap-guangzhou`). */
@@ -32,7 +36,7 @@ export class Vpc extends NetworkResource<"Vpc"> {
   public readonly mainRouteTable: RouteTable;
 
   constructor(scope: Construct, id: string, props: VpcProps) {
-    super(scope, id, props);
+    super(scope, id, checkProps<VpcProps>(scope, id, "Vpc", props, VPC_PROPS));
     this.region = props.region;
     this.cidrs = [...props.cidrs];
     this.name = props.name ?? id;

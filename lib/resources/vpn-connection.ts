@@ -14,6 +14,47 @@ import { SecretValue } from "../core/secret";
 import type { CustomerGateway } from "./customer-gateway";
 import { compact } from "./private-util";
 import type { VpnGateway } from "./vpn-gateway";
+import { checkProps, is } from "../core/props";
+import { cidrList, ipv4, resourceOf, secretValue } from "./prop-checks";
+
+const word = (what: string) => is.optional(is.string(what));
+const seconds = is.optional(is.number({ integer: true, unit: "seconds" }));
+
+/** Also used by patterns for the same options. */
+export const IKE_OPTIONS = is.optional(
+  is.object({ version: word("an IKE version"), encryption: word("an algorithm name"), integrity: word("an algorithm name"), dhGroup: word("a DH group"), lifetimeSeconds: seconds, exchangeMode: word("an exchange mode") }),
+);
+export const IPSEC_OPTIONS = is.optional(
+  is.object({ encryption: word("an algorithm name"), integrity: word("an algorithm name"), pfsDhGroup: word("a DH group"), lifetimeSeconds: seconds }),
+);
+
+const VPN_CONNECTION_PROPS = {
+  vpnGateway: resourceOf("VpnGateway"),
+  customerGateway: resourceOf("CustomerGateway"),
+  preSharedKey: secretValue,
+  spdPolicies: is.optional(is.list(is.object({ localCidrs: cidrList, remoteCidrs: cidrList }), "SPD policies { localCidrs, remoteCidrs }")),
+  routeType: is.optional(is.oneOf(["SPD", "ROUTE"])),
+  ike: IKE_OPTIONS,
+  ipsec: IPSEC_OPTIONS,
+  healthCheck: is.optional(
+    is.object({
+      localIp: ipv4,
+      remoteIp: ipv4,
+      intervalMs: is.optional(is.number({ integer: true, unit: "ms" })),
+      retries: is.optional(is.number({ integer: true })),
+      enabled: is.optional(is.boolean()),
+    }),
+  ),
+  customerDevice: is.optional(
+    is.object({
+      preSharedKey: is.optional(secretValue),
+      ikeVersion: word("an IKE version"),
+      localCidrs: is.optional(cidrList),
+      remoteCidrs: is.optional(cidrList),
+    }),
+  ),
+  name: is.optional(is.name()),
+};
 
 export interface HealthCheckOptions {
   /** Probe source, an address on the cloud side. */
@@ -106,7 +147,7 @@ export class VpnConnection extends NetworkResource<"VpnConnection"> {
   private readonly customerDevice?: VpnConnectionOptions["customerDevice"];
 
   constructor(scope: Construct, id: string, props: VpnConnectionProps) {
-    super(scope, id, { account: props.vpnGateway.account });
+    super(scope, id, { account: checkProps<VpnConnectionProps>(scope, id, "VpnConnection", props, VPN_CONNECTION_PROPS).vpnGateway.account });
     const profile = appContextOf(this).profile;
     this.vpnGateway = props.vpnGateway;
     this.customerGateway = props.customerGateway;

@@ -5,6 +5,8 @@ import { NetworkResource } from "../core/resource";
 import { compact } from "./private-util";
 import type { VpnConnection } from "./vpn-connection";
 import type { VpnGateway } from "./vpn-gateway";
+import { checkProps, is } from "../core/props";
+import { cidr, resourceOf } from "./prop-checks";
 
 /** Active or standby, translated into the profile's vocabulary (priority 0/100 or weight 100/0). */
 export enum RoutePreference {
@@ -47,6 +49,17 @@ export interface VpnGatewayRouteOptions {
   readonly enabled?: boolean;
 }
 
+const VPN_GATEWAY_ROUTE_PROPS = {
+  vpnGateway: resourceOf("VpnGateway"),
+  destinationCidr: cidr,
+  connection: resourceOf("VpnConnection"),
+  preference: is.optional(is.oneOf(["active", "standby"])),
+  priority: is.optional(is.number({ integer: true })),
+  weight: is.optional(is.number({ integer: true })),
+  publishToVpc: is.optional(is.boolean()),
+  enabled: is.optional(is.boolean()),
+};
+
 export interface VpnGatewayRouteProps extends VpnGatewayRouteOptions {
   readonly vpnGateway: VpnGateway;
 }
@@ -63,7 +76,7 @@ export class VpnGatewayRoute extends NetworkResource<"VpnGatewayRoute"> {
   public readonly enabled: boolean;
 
   constructor(scope: Construct, id: string, props: VpnGatewayRouteProps) {
-    super(scope, id, { account: props.vpnGateway.account });
+    super(scope, id, { account: checkProps<VpnGatewayRouteProps>(scope, id, "VpnGatewayRoute", props, VPN_GATEWAY_ROUTE_PROPS).vpnGateway.account });
     const vocabulary = appContextOf(this).profile.routePreference;
     this.vpnGateway = props.vpnGateway;
     this.destinationCidr = props.destinationCidr;

@@ -6,6 +6,19 @@ import { compact } from "./private-util";
 import { VpnConnection, VpnConnectionOptions } from "./vpn-connection";
 import { VpnGatewayRoute, VpnGatewayRouteOptions } from "./vpn-gateway-route";
 import type { Vpc } from "./vpc";
+import { checkProps, describeValue, is } from "../core/props";
+import { COMMON, region, resourceOf } from "./prop-checks";
+
+const VPN_GATEWAY_PROPS = {
+  ...COMMON,
+  type: is.optional(is.oneOf(["VPC", "CCN"])),
+  vpc: is.optional(resourceOf("Vpc")),
+  region: is.optional(region),
+  bandwidthMbps: is.optional(is.number({ unit: "Mbps" })),
+  ipsecEnabled: is.optional(is.boolean()),
+  sslEnabled: is.optional(is.boolean()),
+  sslConnections: is.optional(is.number({ integer: true })),
+};
 
 export interface VpnGatewayProps extends ResourceOptions {
   /**
@@ -75,14 +88,16 @@ export class VpnGateway extends NetworkResource<"VpnGateway"> {
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: VpnGatewayProps) {
+    checkProps<VpnGatewayProps>(scope, id, "VpnGateway", props, VPN_GATEWAY_PROPS, (p) =>
+      p.region === undefined && p.vpc === undefined
+        ? { prop: "region", received: describeValue(undefined), allowed: `a region (e.g. ${appContextOf(scope).profile.regions[0]?.name}): a VPN gateway without a VPC needs one` }
+        : undefined,
+    );
     super(scope, id, { account: props.account ?? props.vpc?.account });
     this.type = props.type ?? "VPC";
     this.vpc = props.vpc;
-    const region = props.region ?? props.vpc?.region;
-    if (!region) {
-      throw new Error(`${this.node.path}: a VPN gateway without a VPC needs 'region' (e.g. ${appContextOf(this).profile.regions[0]?.name})`);
-    }
-    this.region = region;
+    // Checked above: a region, or a VPC to take it from.
+    this.region = (props.region ?? props.vpc?.region)!;
     this.bandwidthMbps = props.bandwidthMbps ?? 100;
     this.ipsecEnabled = props.ipsecEnabled ?? true;
     this.sslEnabled = props.sslEnabled ?? false;
