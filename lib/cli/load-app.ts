@@ -2,17 +2,22 @@ import * as fs from "fs";
 import * as path from "path";
 import { NetworkApp } from "../core/app";
 import { HybridlinkError } from "../core/errors";
+import { useOneLibraryInstance } from "./library-hook";
+import { typeCheckProgram } from "./typecheck";
 
 /**
  * Loads the NetworkApp a user's TypeScript program builds, with no build step
  * of their own: tsx compiles it on the fly. A folder means its app module
  * (`app.ts`, else `index.ts`), so an example folder is both a Pulumi project
- * and a CLI target.
+ * and a CLI target. It is type-checked first (unless --no-typecheck), and its
+ * `hybridlink` imports load one library instance (see library.ts).
  */
 export function loadApp(target: string): NetworkApp {
   const file = resolveProgram(target);
+  typeCheckProgram(file);
   // tsx's CommonJS hook: registered once per process, for .ts programs only.
   if (/\.(c|m)?tsx?$/.test(file)) registerTypeScript();
+  useOneLibraryInstance();
   const exported = require(file) as Record<string, unknown>;
   const candidates = [exported.default, exported.app, ...Object.values(exported)];
   const app = candidates.find((c) => NetworkApp.isNetworkApp(c));

@@ -16,6 +16,7 @@ import { trafficCommand } from "./commands/traffic";
 import { upCommand } from "./commands/up";
 import { validateCommand } from "./commands/validate";
 import { CliIo, EXIT_USAGE } from "./io";
+import { setTypeCheck } from "./typecheck";
 import { packageVersion } from "./version";
 
 /** The `hybridlink` command: every subcommand registered on one commander program. */
@@ -23,6 +24,8 @@ export function buildCli(io: CliIo): Command {
   const program = new Command("hybridlink")
     .description("hybrid-cloud connectivity: validate, deploy to the simulated cloud, trace and drill")
     .version(packageVersion(), "-V, --version", "print the installed hybridlink version")
+    .option("--no-typecheck", "run a TypeScript app without type-checking it first")
+    .hook("preAction", (command) => setTypeCheck(command.opts().typecheck !== false))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const commands = [
