@@ -65,34 +65,4 @@ export function page<T extends object>(
   return { set: kept.slice(offset, offset + limit), total: kept.length };
 }
 
-/** Items of an engine Describe. */
-export function items(result: JsonObject): JsonObject[] {
-  return (result.items as JsonObject[]) ?? [];
-}
-
-/**
- * Runs `steps` in order; if one fails, undoes the ones that succeeded (newest
- * first) and rethrows, so a multi-item request (CreateRoutes) is all or nothing.
- */
-export function allOrNothing<T>(inputs: readonly T[], step: (input: T) => JsonObject, undo: (done: JsonObject) => void): JsonObject[] {
-  const done: JsonObject[] = [];
-  try {
-    for (const input of inputs) done.push(step(input));
-    return done;
-  } catch (err) {
-    for (const d of done.reverse()) {
-      try {
-        undo(d);
-      } catch {
-        // Best effort: the refusal that stopped the request is what the caller needs to see.
-      }
-    }
-    throw err;
-  }
-}
-
-/** A required wire parameter, or MissingParameter naming it. */
-export function required<T>(value: T | undefined | null, name: string): T {
-  if (value === undefined || value === null || value === "") throw new CloudError("MissingParameter", `The request needs '${name}'; it is missing.`);
-  return value;
-}
+export { allOrNothing, items, required } from "../helpers";

@@ -52,3 +52,17 @@ export function tencentClient(cloud: SdkCloud, account: string, region = "ap-gua
     profile: { httpProfile: { endpoint: cloud.endpoint, protocol: "http://" } },
   });
 }
+
+/** The Alibaba SDK's VPC client (7.x) and its models. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import AlibabaVpcClient = require("@alicloud/vpc20160428");
+import { $OpenApiUtil } from "@alicloud/openapi-core";
+export type AlibabaVpc = InstanceType<typeof AlibabaVpcClient.default>;
+export const $alibaba = AlibabaVpcClient;
+
+/** An Alibaba VPC client for a new key of `account` (or the given key pair). */
+export function alibabaClient(cloud: SdkCloud, account: string, region = "cn-hangzhou", key = cloud.engine.createApiKey(account, "alibaba")): AlibabaVpc {
+  return new AlibabaVpcClient.default(
+    new $OpenApiUtil.Config({ accessKeyId: key.keyId, accessKeySecret: key.secret, regionId: region, endpoint: cloud.endpoint, protocol: "http" }),
+  );
+}

@@ -41,10 +41,10 @@ describe("seed 003 peering through the official Tencent SDK", () => {
     expect(seen).toMatchObject({ SourceVpcId: vpcA, PeerVpcId: vpcB, SourceRegion: "ap-guangzhou", DestinationRegion: "ap-shanghai", Bandwidth: 100, SourceUin: 100001 });
 
     // Account C is neither side: the peering does not exist for it.
-    await expect(c.AcceptVpcPeeringConnection({ PeeringConnectionId: id })).rejects.toMatchObject({ code: "ResourceNotFound" });
+    await expect(c.AcceptVpcPeeringConnection({ PeeringConnectionId: id! })).rejects.toMatchObject({ code: "ResourceNotFound" });
     // The requester cannot accept its own request.
-    await expect(a.AcceptVpcPeeringConnection({ PeeringConnectionId: id })).rejects.toMatchObject({ code: "UnauthorizedOperation" });
-    await b.AcceptVpcPeeringConnection({ PeeringConnectionId: id });
+    await expect(a.AcceptVpcPeeringConnection({ PeeringConnectionId: id! })).rejects.toMatchObject({ code: "UnauthorizedOperation" });
+    await b.AcceptVpcPeeringConnection({ PeeringConnectionId: id! });
     expect(await stateOf(a, id!)).toBe("ACTIVE");
   });
 
@@ -56,11 +56,11 @@ describe("seed 003 peering through the official Tencent SDK", () => {
     expect(await stateOf(b, id!)).toBe("PENDING");
     await cloud.admin("AdvanceClock", A, { duration: "1d" });
     expect(await stateOf(b, id!)).toBe("EXPIRED");
-    await expect(b.AcceptVpcPeeringConnection({ PeeringConnectionId: id })).rejects.toMatchObject({ code: "UnsupportedOperation.VpcPeerInvalidStateChange" });
+    await expect(b.AcceptVpcPeeringConnection({ PeeringConnectionId: id! })).rejects.toMatchObject({ code: "UnsupportedOperation.VpcPeerInvalidStateChange" });
     // EnableVpcPeeringConnection (seed 003) has no SDK method: the generic request reaches it.
-    await b.request("EnableVpcPeeringConnection", { PeeringConnectionId: id });
+    await b.request("EnableVpcPeeringConnection", { PeeringConnectionId: id! });
     expect(await stateOf(a, id!)).toBe("ACTIVE");
-    await a.DeleteVpcPeeringConnection({ PeeringConnectionId: id });
+    await a.DeleteVpcPeeringConnection({ PeeringConnectionId: id! });
     await expect(b.DescribeVpcPeeringConnections({ PeeringConnectionIds: [id!] })).rejects.toMatchObject({ code: "ResourceNotFound" });
   });
 

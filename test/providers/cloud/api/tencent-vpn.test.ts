@@ -20,8 +20,8 @@ describe("seed 000 through the official Tencent SDK", () => {
 
   test("S1: one VPC and one IDC over an SPD connection; the key never comes back", async () => {
     const vpc = (await a.CreateVpc({ VpcName: "s1", CidrBlock: "10.0.0.0/16" })).Vpc!;
-    await a.CreateSubnet({ VpcId: vpc.VpcId, SubnetName: "app", CidrBlock: "10.0.1.0/24", Zone: "ap-guangzhou-3" });
-    const gw = (await a.CreateVpnGateway({ VpcId: vpc.VpcId, VpnGatewayName: "gw", InternetMaxBandwidthOut: 100, Type: "IPSEC" })).VpnGateway!;
+    await a.CreateSubnet({ VpcId: vpc.VpcId!, SubnetName: "app", CidrBlock: "10.0.1.0/24", Zone: "ap-guangzhou-3" });
+    const gw = (await a.CreateVpnGateway({ VpcId: vpc.VpcId!, VpnGatewayName: "gw", InternetMaxBandwidthOut: 100, Type: "IPSEC" })).VpnGateway!;
     expect(gw.State).toBe("PENDING");
     await cloud.admin("AdvanceClock", A, { duration: "5m" });
     expect((await a.DescribeVpnGateways({ VpnGatewayIds: [gw.VpnGatewayId!] })).VpnGatewaySet![0].State).toBe("AVAILABLE");
@@ -29,7 +29,7 @@ describe("seed 000 through the official Tencent SDK", () => {
     const cgw = (await a.CreateCustomerGateway({ CustomerGatewayName: "dev", IpAddress: "203.0.113.10", Tags: [{ Key: IDC_SITE_TAG, Value: idc.id }] })).CustomerGateway!;
     const conn = (
       await a.CreateVpnConnection({
-        VpcId: vpc.VpcId, VpnGatewayId: gw.VpnGatewayId, CustomerGatewayId: cgw.CustomerGatewayId, VpnConnectionName: "t1", PreShareKey: PSK,
+        VpcId: vpc.VpcId!, VpnGatewayId: gw.VpnGatewayId!, CustomerGatewayId: cgw.CustomerGatewayId!, VpnConnectionName: "t1", PreShareKey: PSK,
         RouteType: "Policy", SecurityPolicyDatabases: [{ LocalCidrBlock: "10.0.0.0/16", RemoteCidrBlock: ["192.168.0.0/16"] }],
       })
     ).VpnConnection!;
@@ -37,13 +37,13 @@ describe("seed 000 through the official Tencent SDK", () => {
     const [table] = (await a.DescribeRouteTables({ Filters: [{ Name: "vpc-id", Values: [vpc.VpcId!] }] })).RouteTableSet!;
     expect(table.Main).toBe(true);
     expect(await verdict(vpc.VpcId!, idc.id)).not.toBe("REACHABLE");
-    await a.CreateRoutes({ RouteTableId: table.RouteTableId, Routes: [{ DestinationCidrBlock: "192.168.0.0/16", GatewayType: "VPN", GatewayId: gw.VpnGatewayId }] });
+    await a.CreateRoutes({ RouteTableId: table.RouteTableId!, Routes: [{ DestinationCidrBlock: "192.168.0.0/16", GatewayType: "VPN", GatewayId: gw.VpnGatewayId! }] });
     expect(await verdict(vpc.VpcId!, idc.id)).toBe("REACHABLE");
 
     const described = await a.DescribeVpnConnections({ VpnConnectionIds: [conn.VpnConnectionId!] });
     expect(JSON.stringify(described)).not.toContain(PSK);
     const config = await a.DownloadCustomerGatewayConfiguration({
-      VpnGatewayId: gw.VpnGatewayId, VpnConnectionId: conn.VpnConnectionId, CustomerGatewayVendor: { Platform: "linux", SoftwareVersion: "5", VendorName: "strongswan" }, InterfaceName: "eth0",
+      VpnGatewayId: gw.VpnGatewayId!, VpnConnectionId: conn.VpnConnectionId!, CustomerGatewayVendor: { Platform: "linux", SoftwareVersion: "5", VendorName: "strongswan" }, InterfaceName: "eth0",
     });
     expect(config.CustomerGatewayConfiguration).toContain("192.168.0.0/16");
     expect(config.CustomerGatewayConfiguration).not.toContain(PSK);
@@ -54,7 +54,7 @@ describe("seed 000 through the official Tencent SDK", () => {
     const vpc1 = (await a.CreateVpc({ VpcName: "v1", CidrBlock: "10.1.0.0/16" })).Vpc!.VpcId!;
     const vpc2 = (await sh.CreateVpc({ VpcName: "v2", CidrBlock: "10.2.0.0/16" })).Vpc!.VpcId!;
     const dc = (await cloud.admin("CreateDirectConnectGateway", A, { name: "dc", region: "ap-guangzhou", onPremPrefixes: ["192.169.0.0/16"] })) as { id: string };
-    const gw = (await a.CreateVpnGateway({ VpnGatewayName: "ccn-gw", InternetMaxBandwidthOut: 100, Type: "CCN" })).VpnGateway!.VpnGatewayId!;
+    const gw = (await a.CreateVpnGateway({ VpcId: "", VpnGatewayName: "ccn-gw", InternetMaxBandwidthOut: 100, Type: "CCN" })).VpnGateway!.VpnGatewayId!;
     await cloud.admin("AdvanceClock", A, { duration: "5m" });
     const ccn = (await a.CreateCcn({ CcnName: "hub" })).Ccn!.CcnId!;
     await a.AttachCcnInstances({
@@ -70,8 +70,8 @@ describe("seed 000 through the official Tencent SDK", () => {
     for (const n of [1, 2]) {
       const idc = (await cloud.admin("CreateIdcSite", A, { name: `idc${n}`, cidrs: [`172.1${n}.0.0/16`] })) as { id: string };
       const cgw = (await a.CreateCustomerGateway({ CustomerGatewayName: `d${n}`, IpAddress: `203.0.113.2${n}`, Tags: [{ Key: IDC_SITE_TAG, Value: idc.id }] })).CustomerGateway!;
-      const conn = (await a.CreateVpnConnection({ VpnGatewayId: gw, CustomerGatewayId: cgw.CustomerGatewayId, VpnConnectionName: `t${n}`, PreShareKey: PSK, RouteType: "StaticRoute" })).VpnConnection!;
-      await a.CreateVpnGatewayRoutes({ VpnGatewayId: gw, Routes: [{ DestinationCidrBlock: `172.1${n}.0.0/16`, InstanceType: "VPNCONN", InstanceId: conn.VpnConnectionId, Priority: 0, Status: "ENABLE" }] });
+      const conn = (await a.CreateVpnConnection({ VpnGatewayId: gw, CustomerGatewayId: cgw.CustomerGatewayId!, VpnConnectionName: `t${n}`, PreShareKey: PSK, RouteType: "StaticRoute" })).VpnConnection!;
+      await a.CreateVpnGatewayRoutes({ VpnGatewayId: gw, Routes: [{ DestinationCidrBlock: `172.1${n}.0.0/16`, InstanceType: "VPNCONN", InstanceId: conn.VpnConnectionId!, Priority: 0, Status: "ENABLE" }] });
       idcs.push(idc.id);
     }
     const routes = (await a.DescribeCcnRoutes({ CcnId: ccn })).RouteSet!.map((r) => `${r.DestinationCidrBlock} ${r.InstanceType}`).sort();
