@@ -131,7 +131,12 @@ export interface IkeOptions {
   readonly integrity: string;
   readonly dhGroup: string;
   readonly lifetimeSeconds: number;
-  readonly exchangeMode: string;
+  /**
+   * IKEv1 only: MAIN or AGGRESSIVE (RFC 2409 §5). IKEv2 has one exchange, so it is absent there.
+   *
+   * @default - the profile's default mode for IKEv1; none for IKEv2
+   */
+  readonly exchangeMode?: string;
 }
 
 export interface IpsecOptions {

@@ -67,7 +67,44 @@ export interface IpsecVocabulary {
   };
   /** Pre-shared key: allowed characters and length. */
   readonly preSharedKey: { readonly pattern: RegExp; readonly maxLength: number; readonly description: string };
+  /** What a negotiation needs besides the proposals (DPD, who initiates, NAT traversal), with defaults and their sources. */
+  readonly negotiation: NegotiationVocabulary;
 }
+
+/** Dead peer detection of a connection (Tencent DpdEnable/DpdTimeout/DpdAction, Alibaba EnableDpd). */
+export interface DpdSettings {
+  readonly enabled: boolean;
+  /** Seconds without an answer before the peer is declared dead. */
+  readonly timeoutSeconds: number;
+  /** restart: negotiate again; clear: tear the SAs down and wait. */
+  readonly action: "restart" | "clear";
+}
+
+/** Which side starts the negotiation: active (the gateway), passive (the device), flowTrigger (the gateway, on traffic). */
+export type NegotiationInitiation = "active" | "passive" | "flowTrigger";
+
+export interface NegotiationVocabulary {
+  readonly dpdTimeoutSeconds: readonly [number, number];
+  readonly initiations: readonly NegotiationInitiation[];
+  readonly defaults: { readonly dpd: DpdSettings; readonly initiation: NegotiationInitiation; readonly natTraversal: boolean };
+  /** Where each default comes from: `cloud-api: …` or `assumption: …` (said as such, with the reason). */
+  readonly sources: Readonly<Record<"dpd" | "dpdTimeoutRange" | "initiation" | "natTraversal" | "identity", string>>;
+}
+
+/**
+ * Sources shared by both clouds' negotiation records (issue 18, gap 5). Each
+ * says its kind: cloud-api (the public API reference) or assumption.
+ */
+export const NEGOTIATION_SOURCES = {
+  /** The IKE PRF: neither API has a field for it. */
+  prf: "assumption: neither CreateVpnConnection (Tencent) nor CreateVpnConnection (Alibaba) exposes the IKE PRF; IKEv2 gateways use the PRF of the integrity algorithm (HMAC-SHA2-256 → PRF-HMAC-SHA2-256), as strongSwan does when none is configured",
+  /** Soft (rekey) vs hard lifetime. */
+  rekeyMargin: "assumption: the APIs give one SA lifetime (Tencent IKESaLifetimeSeconds/IPSECSaLifetimeSeconds, Alibaba IkeLifetime/IpsecLifetime); it is taken as the hard lifetime and the gateway rekeys at 9/10 of it, strongSwan's default margin (life_time = rekey_time + 10%)",
+  /** Route-based selectors. */
+  routeSelectors: "assumption: a route-based (destination-route) connection negotiates 0.0.0.0/0 ↔ 0.0.0.0/0 and lets its route table choose, since neither API takes selectors for it (Tencent RouteType StaticRoute has no SecurityPolicyDatabases)",
+  /** IKEv2 narrowing. */
+  narrowing: "RFC 7296 §2.9: the responder may narrow the proposed traffic selectors to a subset; IKEv1 (RFC 2409) has none, so IKEv1 blocks must be identical (assumption)",
+} as const;
 
 /** One price tier of cross-region peering: a daily peak up to `upToMbps` costs this much per Mbps per day, by region group. */
 export interface PeeringPriceTier {
@@ -178,6 +215,18 @@ const TENCENT: CloudProfile = {
       ipsec: { encryption: "AES-CBC-256", integrity: "SHA-256", pfsDhGroup: "DH-GROUP14", lifetimeSeconds: 3600 },
     },
     preSharedKey: PSK,
+    negotiation: {
+      dpdTimeoutSeconds: [1, 3600],
+      initiations: ["active", "passive", "flowTrigger"],
+      defaults: { dpd: { enabled: false, timeoutSeconds: 30, action: "restart" }, initiation: "active", natTraversal: true },
+      sources: {
+        dpd: "cloud-api: Tencent CreateVpnConnection DpdEnable (默认为0，表示关闭DPD探测), DpdTimeout (默认30，单位为秒), DpdAction (clear|restart, 默认值 restart)",
+        dpdTimeoutRange: "assumption: the API reference gives DpdTimeout's default (30 s) but no range; 1–3600 s accepted",
+        initiation: "cloud-api: Tencent CreateVpnConnection NegotiationType (协商类型，默认为active（主动协商）; active|passive|flowTrigger)",
+        natTraversal: "assumption: Tencent's API has no NAT-traversal switch; NAT detection is part of IKEv2 (RFC 7296 §2.23), so it is on",
+        identity: "cloud-api: Tencent IKEOptionsSpecification LocalIdentity/RemoteIdentity (默认为ADDRESS), LocalAddress (默认为vpn网关公网IP); the remote identity is the customer gateway's address",
+      },
+    },
   },
   peering: {
     crossRegion: true,
@@ -240,6 +289,18 @@ const ALIBABA: CloudProfile = {
       ipsec: { encryption: "aes256", integrity: "sha256", pfsDhGroup: "group14", lifetimeSeconds: 86400 },
     },
     preSharedKey: PSK,
+    negotiation: {
+      dpdTimeoutSeconds: [1, 3600],
+      initiations: ["active", "flowTrigger"],
+      defaults: { dpd: { enabled: true, timeoutSeconds: 30, action: "clear" }, initiation: "flowTrigger", natTraversal: true },
+      sources: {
+        dpd: "cloud-api: Alibaba CreateVpnConnection EnableDpd (true (default): … If no correct response is received within the specified period of time, the peer is considered disconnected. The ISAKMP SA and the corresponding IPsec SA are deleted), hence action clear; the period is not documented (assumption: 30 s, Tencent's default)",
+        dpdTimeoutRange: "assumption: Alibaba documents no DPD timeout; 1–3600 s accepted",
+        initiation: "cloud-api: Alibaba CreateVpnConnection EffectImmediately (false (default): The system initiates IPsec protocol negotiation only when inbound traffic is detected) = flowTrigger; true = active",
+        natTraversal: "cloud-api: Alibaba CreateVpnConnection EnableNatTraversal (true (default): Enables NAT traversal)",
+        identity: "cloud-api: Alibaba CreateVpnConnection IkeConfig.LocalId (Default value: the IP address of the VPN gateway), IkeConfig.RemoteId (Default value: the IP address of the customer gateway)",
+      },
+    },
   },
   peering: { crossRegion: true, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
   vpnRouteTableGrayRelease: false,

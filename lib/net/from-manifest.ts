@@ -1,8 +1,8 @@
 import { Manifest, ManifestResource, SecretRef, VpnConnectionSpec } from "../core/manifest";
 import { ManifestIndex } from "../core/manifest-index";
 import { findProfile, preferenceRank } from "../core/profiles";
-import { tryParseCidr } from "./cidr";
 import { NetConnection, NetPeering, NetworkModel } from "./model";
+import { narrowPolicies, negotiateSelectors, SelectorConfig } from "./negotiation";
 
 export interface ModelFromManifestOptions {
   /**
@@ -21,8 +21,9 @@ export interface ModelFromManifestOptions {
  * The synth-time model of a manifest: everything provisioned (gateways
  * AVAILABLE, devices up), same-account peerings ACTIVE, and each tunnel up
  * when both ends agree as the manifest describes them — the device's
- * pre-shared key from the same secret source, the same IKE version and, for
- * SPD connections, mirrored subnets. A tunnel that does not negotiate is down
+ * pre-shared key from the same secret source, the same IKE version and
+ * selectors that share addresses (IKEv2 narrows them, RFC 7296 §2.9; IKEv1 needs
+ * them mirrored). A tunnel that does not negotiate is down
  * and not routable, with the reason recorded. IDs are logical IDs.
  *
  * Gateway routes published to the VPC need no entry here: the forwarding
@@ -115,7 +116,8 @@ function connectionOf(r: ManifestResource<"VpnConnection">, index: ManifestIndex
     gateway: p.vpnGateway.ref,
     customerGateway: p.customerGateway.ref,
     routeType: p.routeType,
-    spdPolicies: p.spdPolicies,
+    // A device proposing other selectors narrows the CHILD_SAs (RFC 7296 §2.9): the SPD carries what was agreed.
+    spdPolicies: downReason === undefined ? negotiatedPolicies(p) : p.spdPolicies,
     tunnelUp: downReason === undefined,
     // At steady state route selection knows what negotiation knows.
     routable: downReason === undefined,
@@ -140,25 +142,35 @@ function disagreement(p: VpnConnectionSpec): string | undefined {
   if (device.ikeVersion && device.ikeVersion.toUpperCase() !== p.ike.version.toUpperCase()) {
     return `the IDC device speaks ${device.ikeVersion}, the gateway ${p.ike.version}`;
   }
-  if (p.routeType === "SPD") {
-    const gatewayLocal = p.spdPolicies.flatMap((x) => x.localCidrs);
-    const gatewayRemote = p.spdPolicies.flatMap((x) => x.remoteCidrs);
-    if (device.localCidrs && !sameBlocks(device.localCidrs, gatewayRemote)) {
-      return `the IDC device's local subnets (${device.localCidrs.join(", ")}) do not mirror the connection's remote subnets (${gatewayRemote.join(", ")})`;
-    }
-    if (device.remoteCidrs && !sameBlocks(device.remoteCidrs, gatewayLocal)) {
-      return `the IDC device's remote subnets (${device.remoteCidrs.join(", ")}) do not mirror the connection's local subnets (${gatewayLocal.join(", ")})`;
-    }
+  if (device.localCidrs || device.remoteCidrs) {
+    const s = selectorConfig(p);
+    const agreed = negotiateSelectors(s, p.ike.version.toLowerCase().endsWith("1") ? 1 : 2);
+    if (!agreed.ok) return `the IDC device's selectors do not match the connection's: ${agreed.detail}`;
   }
   return undefined;
+}
+
+/** Both ends' selectors: the gateway's from its SPD policies (0.0.0.0/0 when route-based without any), the device's from its overrides or mirrored. */
+function selectorConfig(p: VpnConnectionSpec): SelectorConfig {
+  const any = ["0.0.0.0/0"];
+  const cloudLocal = p.spdPolicies.length ? p.spdPolicies.flatMap((x) => x.localCidrs) : any;
+  const cloudRemote = p.spdPolicies.length ? p.spdPolicies.flatMap((x) => x.remoteCidrs) : any;
+  return {
+    cloudLocal,
+    cloudRemote,
+    deviceLocal: p.customerDevice?.localCidrs ?? cloudRemote,
+    deviceRemote: p.customerDevice?.remoteCidrs ?? cloudLocal,
+  };
+}
+
+function negotiatedPolicies(p: VpnConnectionSpec): VpnConnectionSpec["spdPolicies"] {
+  const device = p.customerDevice;
+  if (!device?.localCidrs && !device?.remoteCidrs) return p.spdPolicies;
+  const s = selectorConfig(p);
+  return narrowPolicies(p.spdPolicies, s.deviceLocal, s.deviceRemote);
 }
 
 /** Where a key comes from (never the key). */
 function secretSource(s: SecretRef): string {
   return s.secret.source === "env" ? `env:${s.secret.name}` : `pulumi-config:${s.secret.key}`;
-}
-
-function sameBlocks(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (xs: readonly string[]): string => [...new Set(xs.map((x) => tryParseCidr(x)?.network ?? x))].sort().join(",");
-  return norm(a) === norm(b);
 }

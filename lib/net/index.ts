@@ -21,3 +21,5 @@ export { failDevice, failPeering, failTunnel, failureTouches, singleFailures } f
 export type { DetectionPhase, FailureCase } from "./failures";
 export { formatHop, formatPair, formatTrace, formatTraceInline } from "./format";
 export * from "./special-addresses";
+export { intersect as intersectCidrs, narrowPolicies, negotiateSelectors } from "./negotiation";
+export type { NarrowedSelectors, SelectorConfig } from "./negotiation";

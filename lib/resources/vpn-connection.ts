@@ -154,7 +154,7 @@ export class VpnConnection extends NetworkResource<"VpnConnection"> {
     this.preSharedKey = props.preSharedKey;
     this.spdPolicies = (props.spdPolicies ?? []).map((p) => ({ localCidrs: [...p.localCidrs], remoteCidrs: [...p.remoteCidrs] }));
     this.routeType = props.routeType ?? (this.spdPolicies.length > 0 ? "SPD" : "ROUTE");
-    this.ike = { ...profile.ipsec.defaults.ike, ...props.ike };
+    this.ike = withoutIkev2ExchangeMode({ ...profile.ipsec.defaults.ike, ...props.ike });
     this.ipsec = { ...profile.ipsec.defaults.ipsec, ...props.ipsec };
     if (props.healthCheck) {
       this.healthCheck = {
@@ -201,4 +201,11 @@ export class VpnConnection extends NetworkResource<"VpnConnection"> {
         : undefined,
     });
   }
+}
+
+/** Main vs aggressive mode is an IKEv1 choice (RFC 2409 §5); an IKEv2 connection carries none. */
+function withoutIkev2ExchangeMode(ike: IkeOptions): IkeOptions {
+  if (ike.version.toLowerCase().endsWith("1")) return ike;
+  const { exchangeMode: _ikev1Only, ...rest } = ike;
+  return rest;
 }

@@ -28,8 +28,8 @@ export interface DiffResult {
  */
 export function diff(type: ResourceType, olds: JsonObject, news: JsonObject): DiffResult {
   const table = FIELD_TABLES[type];
-  const oldValues = unwrapSecrets(olds) as JsonObject;
-  const newValues = unwrapSecrets(news) as JsonObject;
+  const oldValues = withoutIkev2ExchangeMode(type, unwrapSecrets(olds) as JsonObject);
+  const newValues = withoutIkev2ExchangeMode(type, unwrapSecrets(news) as JsonObject);
   const replaces: string[] = [];
   const updates: string[] = [];
   for (const field of table.inputs) {
@@ -63,4 +63,16 @@ function sameSecret(old: unknown, current: unknown): boolean {
   if (old === current) return true;
   if (isSecretDigest(old)) return typeof current === "string" && matchesDigest(old, current);
   return sameValue(old, current);
+}
+
+/**
+ * Main vs aggressive mode means nothing under IKEv2 (RFC 2409 §5 is IKEv1's), so the cloud neither
+ * stores nor returns it there: inputs that carry it compare equal to what the cloud reads back.
+ */
+function withoutIkev2ExchangeMode(type: ResourceType, values: JsonObject): JsonObject {
+  const ike = values.ike as JsonObject | undefined;
+  if (type !== "VpnConnection" || typeof ike !== "object" || ike === null || !("exchangeMode" in ike)) return values;
+  if (typeof ike.version !== "string" || ike.version.toLowerCase().endsWith("1")) return values;
+  const { exchangeMode: _ikev1Only, ...rest } = ike;
+  return { ...values, ike: rest };
 }

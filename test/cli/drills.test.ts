@@ -117,6 +117,16 @@ describe("drills on the HA example (seed 001): fail, clock advance, trace, recov
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  test("config --side cloud: the simulated gateway's own side (local = the gateway, its selectors)", () => {
+    const cloud = cli("config", "Ha/IpsecConnection1", "--side", "cloud");
+    expect(cloud.code).toBe(0);
+    expect(cloud.stdout).toContain("simulated cloud VPN gateway's side");
+    expect(cloud.stdout).toMatch(/remote_addrs = 198\.51\.100\.1/);
+    expect(cloud.stdout).not.toMatch(/^secrets \{/m);
+    const bad = cli("config", "Ha/IpsecConnection1", "--side", "gateway");
+    expect(bad.code).toBe(2);
+  });
+
   test("graph: SVG from Graphviz, DOT and Mermaid with the trace highlighted", () => {
     const svg = cli("graph");
     expect(svg.code).toBe(0);

@@ -38,11 +38,21 @@ describe("modelFromManifest: tunnels are up when both ends agree", () => {
     expect(withDevice({ ikeVersion: "ikev2" }).tunnelUp).toBe(true);
   });
 
-  test("SPD subnets must mirror: the same blocks in any order negotiate, a missing block does not", () => {
+  test("IKEv2 selectors narrow (RFC 7296 §2.9): a subset or superset negotiates the common part, disjoint ones do not", () => {
     expect(withDevice({ localCidrs: ["172.20.0.0/16", "172.16.0.0/16"], remoteCidrs: ["10.0.0.0/16"] }).tunnelUp).toBe(true);
-    const c = withDevice({ localCidrs: ["172.16.0.0/16"] });
+    const narrower = withDevice({ localCidrs: ["172.16.0.0/16"] });
+    expect(narrower.tunnelUp).toBe(true);
+    expect(narrower.spdPolicies).toEqual([{ localCidrs: ["10.0.0.0/16"], remoteCidrs: ["172.16.0.0/16"] }]);
+    const wider = withDevice({ remoteCidrs: ["10.0.0.0/8"] });
+    expect(wider.spdPolicies).toEqual([{ localCidrs: ["10.0.0.0/16"], remoteCidrs: ["172.16.0.0/16", "172.20.0.0/16"] }]);
+    const outside = withDevice({ localCidrs: ["192.168.0.0/16"] });
+    expect(outside.tunnelUp).toBe(false);
+    expect(outside.downReason).toContain("TS_UNACCEPTABLE");
+  });
+
+  test("IKEv1 has no narrowing: the blocks must mirror", () => {
+    const c = withDevice({ ikeVersion: "IKEV1", localCidrs: ["172.16.0.0/16"] });
     expect(c.tunnelUp).toBe(false);
-    expect(c.downReason).toContain("do not mirror the connection's remote subnets");
   });
 
   test("health checks are carried over, and the tunnel without one reports none", () => {

@@ -16,6 +16,7 @@ interface ConfigOptions extends AccountOptions {
   readonly format: keyof typeof FORMATS;
   readonly out?: string;
   readonly includePreSharedKey?: boolean;
+  readonly side: "customer" | "cloud";
 }
 
 /**
@@ -30,7 +31,12 @@ export function configCommand(io: CliIo): Command {
     .argument("<connection>", "the VPN connection: logical ID, cloud ID (vpnx-…) or name")
     .addOption(new Option("--format <format>", "strongswan (swanctl.conf) or json").choices(Object.keys(FORMATS)).default("strongswan"))
     .option("-o, --out <file>", "write the configuration to this file instead of standard output")
-    .option("--include-pre-shared-key", "put the pre-shared key in the file (needs --out; the file is created readable by you only)");
+    .option("--include-pre-shared-key", "put the pre-shared key in the file (needs --out; the file is created readable by you only)")
+    .addOption(
+      new Option("--side <side>", "customer: the IDC device's side; cloud: the simulated VPN gateway's own side, from the engine's records")
+        .choices(["customer", "cloud"])
+        .default("customer"),
+    );
   withAccountOption(withStackOption(withEngineOptions(command)));
   return command.action((text: string, options: ConfigOptions) => {
     if (options.includePreSharedKey && !options.out) {
@@ -41,7 +47,7 @@ export function configCommand(io: CliIo): Command {
       const target = resolveDrillTarget(engine.networkModel(), text, view, ["VpnConnection"]);
       const response = engine.request(
         "DownloadCustomerGatewayConfiguration",
-        { id: target.id, format: FORMATS[options.format], includePreSharedKey: options.includePreSharedKey === true },
+        { id: target.id, format: FORMATS[options.format], includePreSharedKey: options.includePreSharedKey === true, side: options.side },
         { account: drillAccount(options.account, view, recordedOwner(view, target.id)) },
       );
       const configuration = String(response.configuration);

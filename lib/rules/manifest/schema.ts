@@ -57,7 +57,7 @@ const IKE: Record<string, PropSchema> = {
   integrity: str,
   dhGroup: str,
   lifetimeSeconds: num,
-  exchangeMode: str,
+  exchangeMode: optStr,
 };
 
 const IPSEC: Record<string, PropSchema> = { encryption: str, integrity: str, pfsDhGroup: str, lifetimeSeconds: num };

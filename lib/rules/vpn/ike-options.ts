@@ -17,7 +17,8 @@ export const ikeOptions: Rule = {
       if (typeof ike !== "object" || ike === null) continue;
       const problems: Array<[string, string | undefined]> = [
         ["ike.version", notAllowed("ike.version", ike.version, v.ikeVersions)],
-        ["ike.exchangeMode", notAllowed("ike.exchangeMode", ike.exchangeMode, v.ikeExchangeModes)],
+        // IKEv1 only; absent on IKEv2 (the constructs drop it there).
+        ["ike.exchangeMode", ike.exchangeMode === undefined ? undefined : notAllowed("ike.exchangeMode", ike.exchangeMode, v.ikeExchangeModes)],
         ["ike.encryption", notAllowed("ike.encryption", ike.encryption, v.ikeEncryption)],
         ["ike.integrity", notAllowed("ike.integrity", ike.integrity, v.ikeIntegrity)],
         ["ike.dhGroup", notAllowed("ike.dhGroup", ike.dhGroup, v.ikeDhGroups)],

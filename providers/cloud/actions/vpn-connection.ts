@@ -1,12 +1,14 @@
-import { HealthCheck, SpdPolicy, VpnRouteType } from "../../../lib/core/manifest";
+import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib/core/manifest";
 import { CloudProfile } from "../../../lib/core/profiles";
 import { parseCidr, tryParseIp } from "../../../lib/net/cidr";
+import { NarrowedSelectors } from "../../../lib/net/negotiation";
 import { tunnelStatus } from "../dataplane/tunnel";
 import { CloudError } from "../errors";
 import { JsonObject, ParamReader } from "../params";
 import { ResourceRow } from "../store";
 import { firstOverlap, insideAny, readCidrList } from "../validation/addressing";
 import { readHealthCheck, readIke, readIpsec, readOptionalPreSharedKey, readPreSharedKey } from "../validation/ipsec";
+import { asJson, defaultChoices, negotiationRecord, readNegotiationChoices, storedNegotiation } from "../validation/negotiation";
 import { ResourceKind } from "./kind";
 import { readOwnedRef } from "./lookup";
 import { ActionContext } from "./types";
@@ -26,9 +28,9 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
   },
   fields: [
     "name", "vpnGateway", "customerGateway", "vpc", "preSharedKey", "routeType",
-    "spdPolicies", "ike", "ipsec", "healthCheck", "customerDevice",
+    "spdPolicies", "ike", "ipsec", "healthCheck", "customerDevice", "negotiation",
   ],
-  mutable: ["name", "preSharedKey", "healthCheck", "customerDevice"],
+  mutable: ["name", "preSharedKey", "healthCheck", "customerDevice", "negotiation"],
   refFields: { vpnGateway: ["VpnGateway"], customerGateway: ["CustomerGateway"], vpc: ["Vpc"] },
   scopeField: "vpnGateway",
   plan(params, ctx) {
@@ -50,6 +52,7 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
     const ipsec = readIpsec(params, "ipsec", ctx.profile);
     const healthCheck = readHealthCheck(params, "healthCheck", ctx.profile);
     const customerDevice = readCustomerDevice(params, ctx.profile);
+    const choices = readNegotiationChoices(params, ctx.profile, defaultChoices(ctx.profile, gateway.props.publicIp as string, device.props.ipAddress as string));
 
     const sides = networksOf(gateway, device, ctx);
     checkNoOverlap(sides, ctx);
@@ -68,6 +71,7 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
         ipsec,
         ...(healthCheck ? { healthCheck } : {}),
         ...(customerDevice.props ? { customerDevice: customerDevice.props } : {}),
+        negotiation: asJson(negotiationRecord(choices, ike, ipsec, routeType, spdPolicies)),
       },
       region: gateway.region,
       secrets: {
@@ -90,6 +94,14 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
       checkHealthCheckAddresses(healthCheck, networksOf(gateway, device, ctx), ctx);
       props.healthCheck = healthCheck;
     }
+    if (params.has("negotiation")) {
+      const gateway = ctx.store.resources.tryGet(row.props.vpnGateway as string)!;
+      const device = ctx.store.resources.tryGet(row.props.customerGateway as string)!;
+      const stored = storedNegotiation(row.props, ctx.profile, gateway.props.publicIp as string, device.props.ipAddress as string);
+      const choices = readNegotiationChoices(params, ctx.profile, stored);
+      const p = row.props as unknown as { ike: IkeOptions; ipsec: IpsecOptions; routeType: VpnRouteType; spdPolicies: SpdPolicy[] };
+      props.negotiation = asJson(negotiationRecord(choices, p.ike, p.ipsec, p.routeType, p.spdPolicies));
+    }
     if (params.has("customerDevice")) {
       const device = readCustomerDevice(params, ctx.profile);
       props.customerDevice = device.props ?? {};
@@ -105,6 +117,9 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
       negotiated: s.negotiated,
       tunnelUp: s.tunnelUp,
       healthCheckStatus: s.healthCheckEnabled ? (s.routable ? "UP" : "DOWN") : "DISABLED",
+      // What the CHILD_SAs carry once negotiated (RFC 7296 §2.9 narrowing applied), and a rekey that will fail.
+      ...(s.selectors ? { negotiatedSelectors: negotiatedSelectors(s.policies ?? [], s.selectors) } : {}),
+      ...(s.rekeyFailure ? { rekeyStatus: "FAILS", rekeyDetail: s.rekeyFailure } : {}),
     };
   },
 };
@@ -179,13 +194,39 @@ function readCustomerDevice(params: ParamReader, profile: CloudProfile): { props
   const ikeVersion = device.optionalString("ikeVersion");
   const localCidrs = device.has("localCidrs") ? readCidrList(device, "localCidrs").map((c) => c.text) : (device.value("localCidrs"), undefined);
   const remoteCidrs = device.has("remoteCidrs") ? readCidrList(device, "remoteCidrs").map((c) => c.text) : (device.value("remoteCidrs"), undefined);
+  const ike = readDeviceProposal(device, "ike", { encryption: profile.ipsec.ikeEncryption, integrity: profile.ipsec.ikeIntegrity, dhGroup: profile.ipsec.ikeDhGroups });
+  const ipsec = readDeviceProposal(device, "ipsec", { encryption: profile.ipsec.ipsecEncryption, integrity: profile.ipsec.ipsecIntegrity, pfsDhGroup: profile.ipsec.ipsecPfsDhGroups });
   device.done();
   const props: JsonObject = {
     ...(ikeVersion !== undefined ? { ikeVersion } : {}),
+    ...(ike ? { ike } : {}),
+    ...(ipsec ? { ipsec } : {}),
     ...(localCidrs ? { localCidrs } : {}),
     ...(remoteCidrs ? { remoteCidrs } : {}),
   };
   return { props, ...(preSharedKey !== undefined ? { preSharedKey } : {}) };
+}
+
+/**
+ * A device offering another proposal than the connection's (engine-only: it
+ * models a misconfigured device, as the other customerDevice fields do).
+ */
+function readDeviceProposal(device: ParamReader, name: string, allowed: Readonly<Record<string, readonly string[]>>): JsonObject | undefined {
+  const proposal = device.optionalObject(name);
+  if (!proposal) return undefined;
+  const out: JsonObject = {};
+  for (const [field, values] of Object.entries(allowed)) {
+    if (proposal.has(field)) out[field] = proposal.oneOf(field, values);
+    else proposal.value(field);
+  }
+  proposal.done();
+  return out;
+}
+
+/** The selectors Describe shows as negotiated: the narrowed SPD policies, or the one pair of a route-based tunnel. */
+function negotiatedSelectors(policies: readonly SpdPolicy[], selectors: NarrowedSelectors): JsonObject[] {
+  const pairs = policies.length ? policies : [{ localCidrs: selectors.cloudLocal, remoteCidrs: selectors.cloudRemote }];
+  return pairs.map((p) => ({ localCidrs: [...p.localCidrs], remoteCidrs: [...p.remoteCidrs] }));
 }
 
 function checkNoOverlap(sides: Sides, ctx: ActionContext): void {

@@ -59,7 +59,8 @@ export function buildNetworkModel(store: Store, profile: CloudProfile, now: numb
         gateway: cp.vpnGateway,
         customerGateway: cp.customerGateway,
         routeType: cp.routeType,
-        spdPolicies: cp.spdPolicies,
+        // The SPD as negotiated: a device proposing other selectors narrows it (RFC 7296 §2.9).
+        spdPolicies: status.policies ?? cp.spdPolicies,
         tunnelUp: status.tunnelUp,
         routable: status.routable,
         healthCheckEnabled: status.healthCheckEnabled,

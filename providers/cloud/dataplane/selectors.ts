@@ -1,5 +1,4 @@
 import { SpdPolicy } from "../../../lib/core/manifest";
-import { parseCidr } from "../../../lib/net/cidr";
 
 /** Both ends' traffic selectors of one tunnel, each from its own point of view. */
 export interface TunnelSelectors {
@@ -31,12 +30,6 @@ export function tunnelSelectors(
     deviceLocal: device?.localCidrs ? unique(device.localCidrs) : cloudRemote,
     deviceRemote: device?.remoteCidrs ? unique(device.remoteCidrs) : cloudLocal,
   };
-}
-
-/** True when two CIDR lists name the same set of blocks (order and spelling aside). */
-export function sameBlocks(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (xs: readonly string[]) => unique(xs.map((x) => parseCidr(x).network)).sort().join(",");
-  return norm(a) === norm(b);
 }
 
 function unique(xs: readonly string[]): string[] {

@@ -1,6 +1,7 @@
-import { CustomerDeviceSpec, HealthCheck, IkeOptions, SpdPolicy } from "../../../lib/core/manifest";
+import { CustomerDeviceSpec, HealthCheck, IkeOptions, IpsecOptions, SpdPolicy } from "../../../lib/core/manifest";
 import { FaultRecord, ResourceRow, Store } from "../store";
-import { sameBlocks, tunnelSelectors } from "./selectors";
+import { NarrowedSelectors, narrowPolicies, negotiateSelectors } from "../../../lib/net/negotiation";
+import { tunnelSelectors } from "./selectors";
 
 /** Why a tunnel does not carry traffic. */
 export type TunnelDownReason =
@@ -8,6 +9,8 @@ export type TunnelDownReason =
   | "PSK_MISMATCH"
   | "IKE_VERSION_MISMATCH"
   | "SUBNET_MISMATCH"
+  | "PROPOSAL_MISMATCH"
+  | "REKEY_FAILED"
   | "DEVICE_DOWN"
   | "SITE_DOWN"
   | "CONNECTION_DOWN";
@@ -26,6 +29,10 @@ export interface TunnelStatus {
   /** What route selection believes (health-check detection applied). */
   readonly routable: boolean;
   readonly healthCheckEnabled: boolean;
+  /** What the negotiation settled on, when the ends agree (see `Negotiation`). */
+  readonly selectors?: NarrowedSelectors;
+  readonly policies?: readonly SpdPolicy[];
+  readonly rekeyFailure?: string;
 }
 
 /** The connection's props as stored. */
@@ -35,7 +42,12 @@ interface ConnectionProps {
   readonly spdPolicies: readonly SpdPolicy[];
   readonly ike: IkeOptions;
   readonly healthCheck?: HealthCheck;
-  readonly customerDevice?: Omit<CustomerDeviceSpec, "preSharedKey">;
+  readonly customerDevice?: Omit<CustomerDeviceSpec, "preSharedKey"> & {
+    /** Engine-only: a device offering another IKE or ESP proposal (a misconfigured device). */
+    readonly ike?: Partial<Pick<IkeOptions, "encryption" | "integrity" | "dhGroup">>;
+    readonly ipsec?: Partial<Pick<IpsecOptions, "encryption" | "integrity" | "pfsDhGroup">>;
+  };
+  readonly ipsec: IpsecOptions;
 }
 
 /**
@@ -57,29 +69,73 @@ export function detectedDown(faults: readonly FaultRecord[], detection: number, 
   return merged.some(([start, end]) => end - start >= detection && now >= start + detection && now < end + detection);
 }
 
-/** Whether both ends of a connection agree, and if not, the first disagreement. */
-export function negotiate(conn: ResourceRow, store: Store): { reason?: TunnelDownReason; detail?: string } {
+/** The outcome of one negotiation between the gateway and the device, as IKE runs it. */
+export interface Negotiation {
+  /** Why no CHILD_SA comes up; undefined when one does. */
+  readonly reason?: TunnelDownReason;
+  readonly detail?: string;
+  /** The selectors the CHILD_SAs carry (RFC 7296 §2.9 narrowing applied), when they come up. */
+  readonly selectors?: NarrowedSelectors;
+  /** The SPD policies narrowed the same way (each policy to what the device proposes), when they come up. */
+  readonly policies?: readonly SpdPolicy[];
+  /**
+   * Set when the tunnel comes up but its first CHILD_SA rekey fails: under IKEv2 the first CHILD_SA
+   * is made inside IKE_AUTH without a Diffie-Hellman exchange (RFC 7296 §1.2), so the PFS group is
+   * negotiated only at the rekey (CREATE_CHILD_SA with KE, §1.3.3), and a mismatch shows there.
+   */
+  readonly rekeyFailure?: string;
+}
+
+/**
+ * Whether both ends of a connection agree, in the order IKEv2 checks
+ * (RFC 7296): IKE version and IKE proposal (IKE_SA_INIT), pre-shared key
+ * (IKE_AUTH), ESP proposal without DH and traffic selectors (the CHILD_SA in
+ * IKE_AUTH, narrowed per §2.9), then the PFS group (first rekey). The device
+ * is the downloaded configuration unless `customerDevice` overrides a part.
+ */
+export function negotiate(conn: ResourceRow, store: Store): Negotiation {
   const p = conn.props as unknown as ConnectionProps;
-  const cloudKey = store.secrets.tryGet(conn.id, "preSharedKey");
-  const deviceKey = store.secrets.tryGet(conn.id, "customerDevice.preSharedKey") ?? cloudKey;
-  if (cloudKey !== deviceKey) {
-    return { reason: "PSK_MISMATCH", detail: "the device's pre-shared key differs from the connection's; set the same key on both ends" };
-  }
-  const deviceIke = p.customerDevice?.ikeVersion ?? p.ike.version;
+  const device = p.customerDevice;
+  const deviceIke = device?.ikeVersion ?? p.ike.version;
   if (deviceIke.toLowerCase() !== p.ike.version.toLowerCase()) {
     return { reason: "IKE_VERSION_MISMATCH", detail: `the device speaks ${deviceIke}, the connection ${p.ike.version}; use one IKE version on both ends` };
   }
-  // The device takes its proposals from the downloaded configuration, so phase-1/2 proposals always match here.
-  const s = tunnelSelectors(p.spdPolicies, p.customerDevice);
-  if (!sameBlocks(s.deviceLocal, s.cloudRemote) || !sameBlocks(s.deviceRemote, s.cloudLocal)) {
-    return {
-      reason: "SUBNET_MISMATCH",
-      detail:
-        `the device protects ${s.deviceLocal.join(", ")} → ${s.deviceRemote.join(", ")}, but the connection expects ` +
-        `${s.cloudRemote.join(", ")} → ${s.cloudLocal.join(", ")}; mirror the connection's subnets on the device`,
-    };
+  const ikeDiff = differences(p.ike, device?.ike, ["encryption", "integrity", "dhGroup"]);
+  if (ikeDiff) {
+    return { reason: "PROPOSAL_MISMATCH", detail: `NO_PROPOSAL_CHOSEN in IKE_SA_INIT: the device proposes ${ikeDiff}; offer the connection's IKE proposal on the device` };
   }
-  return {};
+  const cloudKey = store.secrets.tryGet(conn.id, "preSharedKey");
+  const deviceKey = store.secrets.tryGet(conn.id, "customerDevice.preSharedKey") ?? cloudKey;
+  if (cloudKey !== deviceKey) {
+    return { reason: "PSK_MISMATCH", detail: "AUTHENTICATION_FAILED: the device's pre-shared key differs from the connection's; set the same key on both ends" };
+  }
+  const version = p.ike.version.toLowerCase().endsWith("1") ? 1 : 2;
+  const espDiff = differences(p.ipsec, device?.ipsec, version === 1 ? ["encryption", "integrity", "pfsDhGroup"] : ["encryption", "integrity"]);
+  if (espDiff) {
+    return { reason: "PROPOSAL_MISMATCH", detail: `NO_PROPOSAL_CHOSEN for the CHILD_SA: the device proposes ESP ${espDiff}; offer the connection's IPsec proposal on the device` };
+  }
+  const s = tunnelSelectors(p.spdPolicies, device);
+  const agreed = negotiateSelectors(s, version);
+  if (!agreed.ok) return { reason: "SUBNET_MISMATCH", detail: agreed.detail };
+  const pfsDiff = version === 2 ? differences(p.ipsec, device?.ipsec, ["pfsDhGroup"]) : undefined;
+  return {
+    selectors: agreed.selectors,
+    policies: device?.localCidrs || device?.remoteCidrs ? narrowPolicies(p.spdPolicies, s.deviceLocal, s.deviceRemote) : p.spdPolicies,
+    ...(pfsDiff
+      ? { rekeyFailure: `the device's ESP proposal has ${pfsDiff}: the first CHILD_SA comes up without a DH exchange, but its rekey (CREATE_CHILD_SA with KE) fails with NO_PROPOSAL_CHOSEN and the SA expires at its hard lifetime; use the same PFS group on both ends` }
+      : {}),
+  };
+}
+
+/** The fields where the device's override differs from the connection, as "field X (the connection: Y)", or undefined. */
+function differences(cloud: object, device: object | undefined, fields: readonly string[]): string | undefined {
+  if (!device) return undefined;
+  const c = cloud as Record<string, unknown>;
+  const d = device as Record<string, unknown>;
+  const diffs = fields
+    .filter((f) => d[f] !== undefined && String(d[f]).toLowerCase() !== String(c[f]).toLowerCase())
+    .map((f) => `${f} ${String(d[f])} (the connection: ${String(c[f])})`);
+  return diffs.length ? diffs.join(", ") : undefined;
 }
 
 /**
@@ -103,7 +159,11 @@ export function tunnelStatus(conn: ResourceRow, store: Store, now: number): Tunn
   const deviceDown = device ? store.faults.tryGetOpen(device.id) !== undefined : true;
   const siteDown = siteId ? store.faults.tryGetOpen(siteId) !== undefined : false;
   const ownFault = store.faults.tryGetOpen(conn.id);
-  const tunnelUp = gatewayReady && negotiated && !deviceDown && !siteDown && !ownFault;
+  // A CHILD_SA whose rekey fails lives until its hard lifetime, counted from when the tunnel could first come up.
+  const hardMs = p.ipsec.lifetimeSeconds * 1000;
+  const establishedAt = Math.max(conn.createdAt, gateway?.updatedAt ?? conn.createdAt);
+  const expired = negotiation.rekeyFailure !== undefined && hardMs > 0 && now >= establishedAt + hardMs;
+  const tunnelUp = gatewayReady && negotiated && !expired && !deviceDown && !siteDown && !ownFault;
 
   let routable = true;
   if (healthCheckEnabled) {
@@ -115,11 +175,19 @@ export function tunnelStatus(conn: ResourceRow, store: Store, now: number): Tunn
     routable = gatewayReady && negotiated && !detectedDown(history, hc!.intervalMs * hc!.retries, now);
   }
 
-  const base = { negotiated, tunnelUp, routable, healthCheckEnabled };
+  const base = {
+    negotiated,
+    tunnelUp,
+    routable,
+    healthCheckEnabled,
+    ...(negotiation.selectors ? { selectors: negotiation.selectors, policies: negotiation.policies } : {}),
+    ...(negotiation.rekeyFailure ? { rekeyFailure: negotiation.rekeyFailure } : {}),
+  };
   if (!gatewayReady) {
     return { ...base, state: "PENDING", reason: "GATEWAY_PENDING", detail: `VPN gateway '${p.vpnGateway}' is still provisioning` };
   }
   if (!negotiated) return { ...base, state: "NEGOTIATION_FAILED", reason: negotiation.reason, detail: negotiation.detail };
+  if (expired) return { ...base, state: "NEGOTIATION_FAILED", reason: "REKEY_FAILED", detail: negotiation.rekeyFailure };
   if (deviceDown) return { ...base, state: "DOWN", reason: "DEVICE_DOWN", detail: `customer gateway '${p.customerGateway}' is down` };
   if (siteDown) return { ...base, state: "DOWN", reason: "SITE_DOWN", detail: `IDC site '${siteId}' is down` };
   if (ownFault) {

@@ -60,11 +60,27 @@ function dhGroup(field: string, value: string): string | undefined {
   return lookup(DH_GROUP, field, n ?? v);
 }
 
-/** The IKE proposal, e.g. `aes256-sha256-modp2048`. */
-export function ikeProposal(ike: IkeOptions): string {
+const PRF: Readonly<Record<string, string>> = {
+  md5: "prfmd5",
+  sha: "prfsha1",
+  sha1: "prfsha1",
+  "sha-256": "prfsha256",
+  sha256: "prfsha256",
+  sha384: "prfsha384",
+  sha512: "prfsha512",
+};
+
+/**
+ * The IKE proposal, e.g. `aes256-sha256-prfsha256-modp2048`. The PRF is
+ * written out under IKEv2 (where it is negotiated on its own); IKEv1 derives
+ * it from the hash algorithm.
+ */
+export function ikeProposal(ike: IkeOptions, prf?: string): string {
+  const withPrf = prf !== undefined && ikeMajorVersion(ike.version) === 2;
   return [
     lookup(ENCRYPTION, "ike.encryption", ike.encryption),
     lookup(INTEGRITY, "ike.integrity", ike.integrity),
+    ...(withPrf ? [lookup(PRF, "ike.prf", prf)] : []),
     dhGroup("ike.dhGroup", ike.dhGroup) ?? lookup({}, "ike.dhGroup", ike.dhGroup),
   ].join("-");
 }

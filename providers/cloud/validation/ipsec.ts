@@ -44,16 +44,21 @@ export function readIke(params: ParamReader, name: string, profile: CloudProfile
   const ike = params.object(name);
   const v = profile.ipsec;
   const code = "InvalidParameterValue.IkeConfig";
-  const result: IkeOptions = {
-    version: vocabulary(ike, "version", ike.string("version"), v.ikeVersions, code),
+  const version = vocabulary(ike, "version", ike.string("version"), v.ikeVersions, code);
+  const result = {
+    version,
     encryption: vocabulary(ike, "encryption", ike.string("encryption"), v.ikeEncryption, code),
     integrity: vocabulary(ike, "integrity", ike.string("integrity"), v.ikeIntegrity, code),
     dhGroup: vocabulary(ike, "dhGroup", ike.string("dhGroup"), v.ikeDhGroups, code),
     lifetimeSeconds: inRange(ike, "lifetimeSeconds", ike.number("lifetimeSeconds", { integer: true }), v.ikeLifetimeSeconds, code, "seconds"),
-    exchangeMode: vocabulary(ike, "exchangeMode", ike.string("exchangeMode"), v.ikeExchangeModes, code),
   };
+  const mode = ike.optionalString("exchangeMode");
+  if (mode !== undefined) vocabulary(ike, "exchangeMode", mode, v.ikeExchangeModes, code);
   ike.done();
-  return result;
+  // Main vs aggressive mode exists only in IKEv1 (RFC 2409 §5); IKEv2 has one exchange, so the field is
+  // accepted (both APIs take it for any version) but neither stored nor shown for IKEv2.
+  if (!version.toLowerCase().endsWith("1")) return result;
+  return { ...result, exchangeMode: mode ?? v.defaults.ike.exchangeMode };
 }
 
 /** Reads IPsec (phase 2) options against the profile's vocabulary. */

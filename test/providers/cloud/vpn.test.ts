@@ -48,7 +48,9 @@ describe("negotiation: a tunnel comes up only when both ends agree", () => {
   test.each([
     ["a different key on the device", { customerDevice: { preSharedKey: "Wrong-Key-1" } }, "PSK_MISMATCH"],
     ["another IKE version on the device", { customerDevice: { ikeVersion: "IKEV1" } }, "IKE_VERSION_MISMATCH"],
-    ["device subnets that do not mirror the connection's", { customerDevice: { localCidrs: ["192.168.1.0/24"], remoteCidrs: ["10.0.0.0/16"] } }, "SUBNET_MISMATCH"],
+    ["device subnets outside the connection's", { customerDevice: { localCidrs: ["172.16.0.0/16"], remoteCidrs: ["10.0.0.0/16"] } }, "SUBNET_MISMATCH"],
+    ["another IKE proposal on the device", { customerDevice: { ike: { encryption: "AES-CBC-128" } } }, "PROPOSAL_MISMATCH"],
+    ["another ESP proposal on the device", { customerDevice: { ipsec: { integrity: "SHA1" } } }, "PROPOSAL_MISMATCH"],
     ["device subnets not swapped", { customerDevice: { localCidrs: ["10.0.0.0/16"], remoteCidrs: ["192.168.0.0/16"] } }, "SUBNET_MISMATCH"],
   ])("NEGOTIATION_FAILED with %s", (_what, overrides, reason) => {
     const engine = memoryEngine();
