@@ -3,6 +3,7 @@ import { HybridlinkError } from "../core/errors";
 import { clockCommand } from "./commands/clock";
 import { configCommand } from "./commands/config";
 import { costCommand } from "./commands/cost";
+import { credentialsCommand } from "./commands/credentials";
 import { destroyCommand } from "./commands/destroy";
 import { failCommand } from "./commands/fail";
 import { graphCommand } from "./commands/graph";
@@ -10,6 +11,7 @@ import { matrixCommand } from "./commands/matrix";
 import { peeringCommand } from "./commands/peering";
 import { planCommand } from "./commands/plan";
 import { recoverCommand } from "./commands/recover";
+import { serveCommand } from "./commands/serve";
 import { synthCommand } from "./commands/synth";
 import { traceCommand } from "./commands/trace";
 import { trafficCommand } from "./commands/traffic";
@@ -44,6 +46,8 @@ export function buildCli(io: CliIo): Command {
     graphCommand(io),
     costCommand(io),
     trafficCommand(io),
+    serveCommand(io),
+    credentialsCommand(io),
   ];
   for (const command of commands) {
     program.addCommand(command.exitOverride());

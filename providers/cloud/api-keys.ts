@@ -1,4 +1,5 @@
 import * as crypto from "crypto";
+import { accountIdProblem } from "../../lib/core/identifiers";
 import { CloudError } from "./errors";
 import { SealKey, sealWith, unsealWith } from "./seal";
 import { Store } from "./store";
@@ -33,12 +34,8 @@ export function createApiKey(store: Store, seal: SealKey, account: string, cloud
   if (!(API_CLOUDS as readonly string[]).includes(cloud)) {
     throw new CloudError("InvalidParameterValue.Cloud", `credentials: cloud '${cloud}' has no API here; use one of ${API_CLOUDS.join(", ")}.`);
   }
-  if (typeof account !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(account)) {
-    throw new CloudError(
-      "InvalidParameterValue.Account",
-      `credentials: account '${String(account)}' is not an account ID: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
-    );
-  }
+  const problem = accountIdProblem(account);
+  if (problem) throw new CloudError("InvalidParameterValue.Account", `credentials: account '${String(account)}' is not ${problem}.`);
   const keyId = cloud === "tencent" ? `AKID${randomText(32)}` : `LTAI${randomText(20)}`;
   const secret = randomText(cloud === "tencent" ? 32 : 30);
   store.apiKeys.insert({ keyId, account, cloud, sealedSecret: sealWith(seal, secret, keyId), createdAt: now });
