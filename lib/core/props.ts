@@ -189,6 +189,10 @@ export function checkProps<P>(
   const parent = Construct.isConstruct(scope) ? scope.node.path : undefined;
   if (parent === undefined) problems.push({ prop: "scope", received: describeValue(scope), allowed: "a construct: the NetworkApp or a construct inside it" });
   if (typeof id !== "string" || id.trim() === "") problems.push({ prop: "id", received: describeValue(id), allowed: "a non-empty string, unique among its siblings" });
+  else if (Construct.isConstruct(scope) && scope.node.tryFindChild(id) !== undefined) {
+    const taken = scope.node.tryFindChild(id)!;
+    problems.push({ prop: "id", received: describeValue(id), allowed: `an id no other child of '${parent || "<app>"}' has ('${id}' is already its ${taken.constructor.name})` });
+  }
   const given = propProblems(props, shape);
   problems.push(...given);
   if (given.length === 0) {

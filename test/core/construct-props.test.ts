@@ -133,6 +133,10 @@ const CASES: Case[] = [
   },
 ];
 
+// `npm test` runs a bounded number with a fixed seed; `npm run fuzz` many more with a fresh one (PROPS_SEED replays one).
+const PROPS_RUNS = Number(process.env.PROPS_RUNS ?? 600);
+const PROPS_SEED = process.env.PROPS_SEED !== undefined ? Number(process.env.PROPS_SEED) : process.env.PROPS_RUNS ? Date.now() % 2 ** 31 : 1104;
+
 /** Values a plain-JS caller might pass by mistake. */
 const junk = fc.oneof(
   fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -1, 0, 1.5, "", " ", "aws", "10.0.0.0/33", "1.2.3", "x".repeat(300), "a\nb", true, {}, [], [null], [""], () => 1),
@@ -189,7 +193,7 @@ describe("construct props from plain JavaScript", () => {
     expect(describeError(attempt(app, () => c.make(app, c.valid(app))))).toBe("undefined");
   });
 
-  it("any one prop (or nested value) replaced by junk: only hybridlink's typed errors, and the tree stays synthesizable", () => {
+  it(`any one prop (or nested value) replaced by junk: only hybridlink's typed errors, and the tree stays synthesizable (${PROPS_RUNS} runs, seed ${PROPS_SEED})`, () => {
     fc.assert(
       fc.property(fc.nat(CASES.length - 1), fc.nat(), junk, fc.boolean(), (pick, pathPick, value, wholeProps) => {
         const c = CASES[pick];
@@ -207,7 +211,7 @@ describe("construct props from plain JavaScript", () => {
           expect(app.node.tryFindChild("X")).toBeUndefined();
         }
       }),
-      { numRuns: Number(process.env.PROPS_RUNS ?? 600), seed: Number(process.env.PROPS_SEED ?? 1104) },
+      { numRuns: PROPS_RUNS, seed: PROPS_SEED },
     );
   });
 

@@ -27,7 +27,7 @@ function everything(): EditableManifest {
   vpc.addRoute("ToIdc", { destinationCidr: "192.168.0.0/16", nextHop: gateway });
   const ccn = new Ccn(app, "Ccn");
   const ccnGateway = new VpnGateway(app, "CcnGw", { type: "CCN", region: "ap-guangzhou" });
-  ccn.attach("A1", peer);
+  ccn.attach("A1", vpc); // the CCN's own account: another account's VPC is HL-MAN-007
   ccn.attach("A2", ccnGateway);
   ccn.attach("A3", new DirectConnectGateway(app, "Dc", { region: "ap-guangzhou", onPremPrefixes: ["172.16.0.0/16"] }));
   return manifestOf(app);

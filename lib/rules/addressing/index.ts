@@ -4,6 +4,7 @@ import { gatewayRouteNotDefault } from "./gateway-route-default";
 import { cidrHostBits } from "./host-bits";
 import { regionExists } from "./region-exists";
 import { sharedAddressSpaceRoute } from "./shared-address-space";
+import { routeDestinationUnique } from "./route-destination-unique";
 import { subnetInsideVpc } from "./subnet-in-vpc";
 import { subnetsDisjoint } from "./subnet-overlap";
 import { vpcCidrsDisjoint } from "./vpc-cidrs-disjoint";
@@ -18,4 +19,5 @@ export const ADDRESSING_RULES: readonly Rule[] = [
   gatewayRouteNotDefault,
   sharedAddressSpaceRoute,
   vpcCidrsDisjoint,
+  routeDestinationUnique,
 ];

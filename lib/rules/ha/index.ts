@@ -1,4 +1,5 @@
 import { Rule } from "../rule";
+import { distinctConnections } from "./distinct-connections";
 import { distinctCustomerGateways } from "./distinct-customer-gateways";
 import { healthCheckLocalIp } from "./health-check-local-ip";
 import { healthCheckRemoteIp } from "./health-check-remote-ip";
@@ -16,4 +17,5 @@ export const HA_RULES: readonly Rule[] = [
   distinctCustomerGateways,
   sameRemoteSubnets,
   standbyHasActive,
+  distinctConnections,
 ];

@@ -4,6 +4,7 @@ import { manifestFormatVersion } from "./format-version";
 import { manifestKnownTypes } from "./known-types";
 import { manifestReferences } from "./references";
 import { manifestRequiredProps } from "./required-props";
+import { sameAccountReferences } from "./same-account-refs";
 import { manifestUnknownProps } from "./unknown-props";
 
 export { documentShapeProblems, fatalShapeProblems } from "./format-version";
@@ -16,4 +17,5 @@ export const MANIFEST_RULES: readonly Rule[] = [
   manifestReferences,
   manifestDuplicateIds,
   manifestUnknownProps,
+  sameAccountReferences,
 ];

@@ -24,6 +24,7 @@ import { spdNeedsPolicy } from "./spd-policies";
 import { spdRemoteInIdc } from "./spd-remote";
 import { sslConnectionsNeedSsl } from "./ssl-connections";
 import { vpcRouteViaOwnGateway } from "./vpc-route-gateway";
+import { routeSelectorsInside } from "./route-selectors";
 
 /** IPsec VPN: addressing, gateways, keys, proposals, SPD and route tables (seeds 000, 001). */
 export const VPN_RULES: readonly Rule[] = [
@@ -52,4 +53,5 @@ export const VPN_RULES: readonly Rule[] = [
   routeDestinationInSite,
   vpcRouteViaOwnGateway,
   deviceConfigMatches,
+  routeSelectorsInside,
 ];

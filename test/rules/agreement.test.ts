@@ -1,0 +1,104 @@
+import { Ccn, IdcSite, NetworkApp, RoutePreference, SecretValue, Vpc, VpnGateway } from "../../lib";
+import { findingsOf, hits } from "./helpers";
+
+// Rules found by the synth ⊇ engine property (test/property): each is a refusal
+// the engine made after synth had accepted the program.
+
+const psk = SecretValue.fromEnv("AGREE_PSK");
+
+describe("HL-MAN-007: Resources reference only resources of their own account", () => {
+  it("fails when a CCN attaches another account's VPC", () => {
+    const app = new NetworkApp({ defaultAccount: "310000000001", trustedAccounts: ["320000000002"] });
+    const theirs = new Vpc(app, "Theirs", { region: "ap-chengdu", cidrs: ["10.70.0.0/16"], account: "320000000002" });
+    new Ccn(app, "Fabric").attach("Link", theirs);
+    expect(hits(app, "HL-MAN-007", true)).toEqual(["Fabric/Link#instance"]);
+  });
+
+  it("fails when a route table routes through another account's gateway", () => {
+    const app = new NetworkApp({ defaultAccount: "310000000001" });
+    const vpc = new Vpc(app, "Mine", { region: "ap-chengdu", cidrs: ["10.70.0.0/16"] });
+    const other = new Vpc(app, "Other", { region: "ap-chengdu", cidrs: ["10.71.0.0/16"], account: "320000000002" });
+    const gateway = new VpnGateway(app, "Gw", { vpc: other });
+    vpc.addRoute("ToIdc", { destinationCidr: "172.30.0.0/16", nextHop: gateway });
+    expect(hits(app, "HL-MAN-007", true)).toEqual(["Mine/MainRouteTable/ToIdc#nextHop"]);
+  });
+
+  it("passes for a cross-account peering and the accepter's route through it", () => {
+    const app = new NetworkApp({ defaultAccount: "310000000001", trustedAccounts: ["320000000002"] });
+    const mine = new Vpc(app, "Mine", { region: "ap-chengdu", cidrs: ["10.70.0.0/16"] });
+    const theirs = new Vpc(app, "Theirs", { region: "ap-chengdu", cidrs: ["10.71.0.0/16"], account: "320000000002" });
+    mine.peerWith("Link", theirs).routeBothWays();
+    expect(hits(app, "HL-MAN-007")).toEqual([]);
+  });
+});
+
+describe("HL-ADDR-009: A route table has one route per destination", () => {
+  it("fails when a hand-written route repeats one that routeBothWays added", () => {
+    const app = new NetworkApp();
+    const a = new Vpc(app, "A", { region: "ap-nanjing", cidrs: ["10.80.0.0/16"] });
+    const b = new Vpc(app, "B", { region: "ap-nanjing", cidrs: ["10.81.0.0/16"] });
+    const peering = a.peerWith("Link", b);
+    peering.routeBothWays();
+    a.addRoute("Again", { destinationCidr: "10.81.0.0/16", nextHop: peering });
+    const [finding, ...more] = findingsOf(app, "HL-ADDR-009");
+    expect(more).toEqual([]);
+    // Reported once, on the later of the two in manifest order, naming the other.
+    expect(finding.path).toBe("A/MainRouteTable/Link-ToB-0");
+    expect(finding.message).toContain("'A/MainRouteTable/Again'");
+  });
+
+  it("passes for the same block in two tables, and for a more specific block in one", () => {
+    const app = new NetworkApp();
+    const a = new Vpc(app, "A", { region: "ap-nanjing", cidrs: ["10.80.0.0/16"] });
+    const b = new Vpc(app, "B", { region: "ap-nanjing", cidrs: ["10.81.0.0/16"] });
+    const peering = a.peerWith("Link", b);
+    peering.routeBothWays();
+    a.addRouteTable("Second").addRoute("Same", { destinationCidr: "10.81.0.0/16", nextHop: peering });
+    a.addRoute("Narrower", { destinationCidr: "10.81.4.0/24", nextHop: peering });
+    expect(hits(app, "HL-ADDR-009")).toEqual([]);
+  });
+});
+
+function routeBased(app: NetworkApp, selectors: { localCidrs: string[]; remoteCidrs: string[] }[]) {
+  const vpc = new Vpc(app, "Vpc", { region: "ap-nanjing", cidrs: ["10.90.0.0/16"] });
+  const gateway = new VpnGateway(app, "Gw", { vpc });
+  const site = new IdcSite(app, "Branch", { cidrs: ["172.31.0.0/20", "172.31.16.0/20"] });
+  const connection = gateway.addConnection("Tunnel", { customerGateway: site.addDevice("Router", { ipAddress: "198.51.100.40" }), preSharedKey: psk, routeType: "ROUTE", spdPolicies: selectors });
+  return { gateway, connection };
+}
+
+describe("HL-VPN-026: Route-based connections' traffic selectors lie inside both ends' networks", () => {
+  it("fails when the remote selector is wider than the IDC's networks (even when the site's blocks together cover it)", () => {
+    const app = new NetworkApp();
+    routeBased(app, [{ localCidrs: ["10.90.0.0/16"], remoteCidrs: ["172.31.0.0/19"] }]);
+    expect(hits(app, "HL-VPN-026", true)).toEqual(["Gw/Tunnel#spdPolicies[0].remoteCidrs[0]"]);
+  });
+
+  it("fails when the local selector is wider than the VPC", () => {
+    const app = new NetworkApp();
+    routeBased(app, [{ localCidrs: ["10.90.0.0/15"], remoteCidrs: ["172.31.0.0/20"] }]);
+    expect(hits(app, "HL-VPN-026", true)).toEqual(["Gw/Tunnel#spdPolicies[0].localCidrs[0]"]);
+  });
+
+  it("passes for selectors inside both ends, and for a route-based connection without selectors", () => {
+    const app = new NetworkApp();
+    routeBased(app, [{ localCidrs: ["10.90.8.0/24"], remoteCidrs: ["172.31.16.0/20"] }]);
+    expect(hits(app, "HL-VPN-026")).toEqual([]);
+    const plain = new NetworkApp();
+    routeBased(plain, []);
+    expect(hits(plain, "HL-VPN-026")).toEqual([]);
+  });
+});
+
+describe("HL-HA-008: Routes to one destination on a gateway use different connections", () => {
+  it("fails when the standby route goes through the active route's connection", () => {
+    const app = new NetworkApp({ profile: "alibaba" });
+    const vpc = new Vpc(app, "Vpc", { region: "cn-shenzhen", cidrs: ["10.60.0.0/16"] });
+    const gateway = new VpnGateway(app, "Gw", { vpc });
+    const site = new IdcSite(app, "Plant", { cidrs: ["192.168.60.0/24"] });
+    const tunnel = gateway.addConnection("T1", { customerGateway: site.addDevice("R1", { ipAddress: "198.51.100.61" }), preSharedKey: psk });
+    gateway.addRoute("Active", { destinationCidr: "192.168.60.0/24", connection: tunnel });
+    gateway.addRoute("Standby", { destinationCidr: "192.168.60.0/24", connection: tunnel, preference: RoutePreference.STANDBY });
+    expect(hits(app, "HL-HA-008", true)).toEqual(["Gw/Standby#nextHop"]);
+  });
+});
