@@ -17,6 +17,7 @@ function exit(code) {
 require(built)
   .main(process.argv.slice(2))
   .then(exit, (err) => {
-    process.stderr.write(`hybridlink: ${err && err.stack ? err.stack : err}\n`);
-    exit(2);
+    // main reports every error itself; reaching here is a bug (exit 4, internal error).
+    process.stderr.write(`hybridlink: [InternalError] ${err && err.stack ? err.stack : err}\n`);
+    exit(4);
   });

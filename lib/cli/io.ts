@@ -1,11 +1,5 @@
-/** Exit code: everything as asked. */
-export const EXIT_OK = 0;
-/** Exit code: findings (synth errors, a refused step, a broken intent, a trace that misses its --expect). */
-export const EXIT_FINDINGS = 1;
-/** Exit code: usage or input errors (bad arguments, unknown names, nothing deployed where asked). */
-export const EXIT_USAGE = 2;
-/** `up` or `destroy` stopped by Ctrl-C after recording what it had done (128 + SIGINT, as shells report it). */
-export const EXIT_INTERRUPTED = 130;
+// The exit codes live with the error shape in ./errors; re-exported here for the commands that only write.
+export { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE } from "./errors";
 
 /** Where a command writes; injected so commands can run in-process in tests. */
 export interface CliIo {
@@ -19,4 +13,16 @@ export interface CliIo {
    * @default false
    */
   readonly isTty?: boolean;
+  /**
+   * Standard input is a terminal: `up` and `destroy` may ask before they change anything.
+   *
+   * @default false
+   */
+  readonly isInteractive?: boolean;
+  /**
+   * Asks a yes/no question on the terminal and resolves to the answer.
+   *
+   * @default - no prompt: commands that must confirm refuse instead
+   */
+  confirm?(question: string): Promise<boolean>;
 }

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from "commander";
-import { HybridlinkError } from "../core/errors";
 import { clockCommand } from "./commands/clock";
 import { configCommand } from "./commands/config";
 import { costCommand } from "./commands/cost";
@@ -17,19 +16,26 @@ import { traceCommand } from "./commands/trace";
 import { trafficCommand } from "./commands/traffic";
 import { upCommand } from "./commands/up";
 import { validateCommand } from "./commands/validate";
-import { CliIo, EXIT_USAGE } from "./io";
+import { CliError, EXIT_INTERNAL, EXIT_USAGE, formatCliError, toCliError, wantsJson } from "./errors";
+import { CliIo } from "./io";
 import { setTypeCheck } from "./typecheck";
 import { packageVersion } from "./version";
 
 /** The `hybridlink` command: every subcommand registered on one commander program. */
-export function buildCli(io: CliIo): Command {
+export function buildCli(io: CliIo, json = false): Command {
   const program = new Command("hybridlink")
     .description("hybrid-cloud connectivity: validate, deploy to the simulated cloud, trace and drill")
     .version(packageVersion(), "-V, --version", "print the installed hybridlink version")
     .option("--no-typecheck", "run a TypeScript app without type-checking it first")
     .hook("preAction", (command) => setTypeCheck(command.opts().typecheck !== false))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      // Under --json nothing but the one JSON document: the help commander prints with a usage error stays unprinted.
+      writeErr: (s) => (json ? undefined : io.err(s.trimEnd())),
+      // Parse errors are reported once, by main, in the error shape (JSON under --json).
+      outputError: () => undefined,
+    });
   const commands = [
     synthCommand(io),
     validateCommand(io),
@@ -50,28 +56,63 @@ export function buildCli(io: CliIo): Command {
     credentialsCommand(io),
   ];
   for (const command of commands) {
-    program.addCommand(command.exitOverride());
+    program.addCommand(command);
   }
+  inheritErrorHandling(program, json);
   return program;
 }
 
-/** Runs the CLI and returns the exit code (0 ok, 1 findings, 2 usage/input errors). */
+/** Every subcommand (and theirs) throws instead of exiting, and leaves reporting parse errors to main. */
+function inheritErrorHandling(command: Command, json: boolean): void {
+  for (const sub of command.commands) {
+    sub.exitOverride().configureOutput({ ...command.configureOutput(), outputError: () => undefined });
+    if (json) sub.showHelpAfterError(false);
+    inheritErrorHandling(sub, json);
+  }
+}
+
+/**
+ * Runs the CLI and returns the exit code (0 ok, 1 findings, 2 usage, 3 refused
+ * by the cloud, 4 internal error, 130 interrupted). Every error is printed
+ * here, once: as text on standard error, or under `--json` as
+ * `{"error": {...}}` on standard output.
+ */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let code = 0;
+  const json = wantsJson(argv);
   const captured: CliIo = { ...io, exitCode: (c) => (code = Math.max(code, c)) };
+  const program = buildCli(captured, json);
+  // `hybridlink --json` alone: no command, said in the error shape (the root has no --json of its own).
+  if (json && argv.every((a) => a === "--json")) return reportNoCommand(io, json);
   try {
-    await buildCli(captured).parseAsync([...argv], { from: "user" });
+    await program.parseAsync([...argv], { from: "user" });
   } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    // --help and --version end the parse with a "success" error.
+    if (err instanceof CommanderError && err.exitCode === 0) return 0;
+    // No command at all: the help was printed; under --json say so in the error shape.
+    if (err instanceof CommanderError && err.code === "commander.help") {
+      return reportNoCommand(io, json);
     }
-    if (HybridlinkError.isHybridlinkError(err)) {
-      io.err(`hybridlink: [${err.code}] ${err.message}`);
-      return EXIT_USAGE;
-    }
-    throw err;
+    const failure = toCliError(err, commandName(program, argv));
+    if (json) io.out(JSON.stringify(failure.toJSON(), null, 2));
+    else io.err(formatCliError(failure));
+    if (failure.exitCode === EXIT_INTERNAL && process.env.HYBRIDLINK_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
+    return failure.exitCode;
   }
   return code;
+}
+
+function reportNoCommand(io: CliIo, json: boolean): number {
+  const none = CliError.usage("NoCommand", "no command given", { hint: "see `hybridlink --help`" });
+  if (json) io.out(JSON.stringify(none.toJSON(), null, 2));
+  else io.err(formatCliError(none));
+  return EXIT_USAGE;
+}
+
+/** `hybridlink up` for a command line whose command is `up`, for hints. */
+function commandName(program: Command, argv: readonly string[]): string {
+  const first = argv.find((a) => !a.startsWith("-"));
+  return first && program.commands.some((c) => c.name() === first) ? `hybridlink ${first}` : "hybridlink";
 }
 
 function processIo(): CliIo {
@@ -87,14 +128,28 @@ function processIo(): CliIo {
     err: (s) => process.stderr.write(`${s}\n`),
     exitCode: () => undefined,
     isTty: process.stdout.isTTY === true,
+    isInteractive: process.stdin.isTTY === true,
+    confirm: askOnTerminal,
   };
+}
+
+/** A yes/no question on the terminal (asked on standard error, so standard output stays the command's own). */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const readline = await import("readline/promises");
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
 }
 
 if (require.main === module) {
   // Exit once the output has drained: a large --json output to a pipe is written asynchronously.
   const exit = (code: number) => process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
   main(process.argv.slice(2)).then(exit, (err: Error) => {
-    process.stderr.write(`hybridlink: ${err.stack ?? err.message}\n`);
-    exit(EXIT_USAGE);
+    process.stderr.write(`hybridlink: [InternalError] ${err.stack ?? err.message}\n`);
+    exit(EXIT_INTERNAL);
   });
 }

@@ -143,7 +143,7 @@ describe("hybridlink traffic record, and cost of deployed peerings from the reco
   const t = tempState();
   const cli = (...args: string[]) => runCli(args, { env: t.env });
   const billOf = () => json(cli("cost", "--json")).bills[0];
-  beforeAll(() => expect(cli("up", path.join(REPO, "examples", "p3-cross-account-cross-region"), "--accept-peerings").code).toBe(0));
+  beforeAll(() => expect(cli("up", "--yes", path.join(REPO, "examples", "p3-cross-account-cross-region"), "--accept-peerings").code).toBe(0));
   afterAll(() => fs.rmSync(t.dir, { recursive: true, force: true }));
 
   test("with nothing recorded the bill is the cap's ceiling and says how to record traffic", () => {
@@ -155,7 +155,7 @@ describe("hybridlink traffic record, and cost of deployed peerings from the reco
 
   test("traffic that would predate the peering is refused, with the command that makes room for it", () => {
     const run = cli("traffic", "record", "Peering/Connection", "--out", "30", "--in", "10", "--duration", "1d");
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain("[InvalidParameterValue.SampleBeforePeering]");
     expect(run.stderr).toContain("starts 1d before the peering existed: advance the engine clock first (hybridlink clock advance 1d).");
     expect(json(cli("cost", "--json")).bills[0].source).toBe("bandwidth cap");
@@ -187,7 +187,7 @@ describe("hybridlink traffic record, and cost of deployed peerings from the reco
   test("a burst over periods already measured needs --replace; the accepter may record it; the day's peak follows", () => {
     const burst = ["traffic", "record", "Peering-Connection", "--out", "80", "--in", "15", "--duration", "10m", "--end", "2025-01-01T12:00:00Z"];
     const refused = cli(...burst);
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(3);
     expect(refused.stderr).toContain("[InvalidParameterValue.SampleExists]");
     expect(refused.stderr).toContain("--replace");
     const done = cli(...burst, "--replace", "--account", "200000000002");
@@ -219,7 +219,8 @@ describe("hybridlink traffic record, and cost of deployed peerings from the reco
   ])("traffic record %j is refused with [%s] and records nothing", (args, code) => {
     const before = json(cli("cost", "--json")).bills[0].days;
     const run = cli("traffic", "record", "Peering/Connection", ...(args as string[]));
-    expect(run.code).toBe(2);
+    // The CLI's own checks are usage errors (exit 2); the cloud's refusals exit 3.
+    expect(run.code).toBe(code.startsWith("Usage") ? 2 : 3);
     expect(run.stderr).toContain(`[${code}]`);
     expect(json(cli("cost", "--json")).bills[0].days).toEqual(before);
   });

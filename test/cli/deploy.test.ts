@@ -39,7 +39,7 @@ describe("hybridlink plan / up / destroy", () => {
   afterEach(() => fs.rmSync(t.dir, { recursive: true, force: true }));
 
   test("up deploys the HA example: plan, progress with the gateway's wait, the matrix; a second up changes nothing", () => {
-    const first = runCli(["up", HA], { env: t.env });
+    const first = runCli(["up", "--yes", HA], { env: t.env });
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("plan: 11 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged");
@@ -47,7 +47,7 @@ describe("hybridlink plan / up / destroy", () => {
     expect(first.stdout).toContain("env:HL_HA_PSK_CGW1 is not set: up generates a random pre-shared key");
     expect(first.stdout).toMatch(/VPC\s+—\s+ok\nIDC\s+ok\s+—/);
 
-    const again = json(runCli(["up", HA, "--json"], { env: t.env }));
+    const again = json(runCli(["up", "--yes", HA, "--json"], { env: t.env }));
     expect(again.plan.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 11 });
     expect(again.applied).toEqual([]);
     expect(again.exitCode).toBe(0);
@@ -62,7 +62,7 @@ describe("hybridlink plan / up / destroy", () => {
   test("plan after a change shows exactly the changed resources: update in place, replace with its reason, delete", () => {
     const manifestFile = path.join(t.dir, "manifest.json");
     expect(runCli(["synth", HA, "--out", manifestFile]).code).toBe(0);
-    expect(runCli(["up", manifestFile, "--stack", "ha"], { env: t.env }).code).toBe(0);
+    expect(runCli(["up", "--yes", manifestFile, "--stack", "ha"], { env: t.env }).code).toBe(0);
 
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
     const byId = (id: string) => manifest.resources.find((r: { logicalId: string }) => r.logicalId === id);
@@ -89,7 +89,7 @@ describe("hybridlink plan / up / destroy", () => {
       ["update", "Ha/VpnGateway"],
       ["delete", "Vpc/VSwitch"],
     ]);
-    const applied = json(runCli(["up", manifestFile, "--stack", "ha", "--json"], { env: t.env }));
+    const applied = json(runCli(["up", "--yes", manifestFile, "--stack", "ha", "--json"], { env: t.env }));
     expect(applied.applied.map((a: { operation: string; logicalId: string }) => `${a.operation} ${a.logicalId}`)).toEqual([
       "delete Vpc/VSwitch",
       "update Ha/VpnGateway",
@@ -98,21 +98,21 @@ describe("hybridlink plan / up / destroy", () => {
   });
 
   test("rotating a key is an update of exactly the connections that use it", () => {
-    expect(runCli(["up", HA], { env: t.env }).code).toBe(0);
+    expect(runCli(["up", "--yes", HA], { env: t.env }).code).toBe(0);
     const plan = json(runCli(["plan", HA, "--json"], { env: { ...t.env, HL_HA_PSK_CGW1: "rotated-key-1" } }));
     expect(plan.changes.map((s: { action: string; logicalId: string; changed: string[] }) => [s.action, s.logicalId, s.changed])).toEqual([
       ["update", "Ha/IpsecConnection1", ["preSharedKey"]],
     ]);
   });
 
-  test("a refused create stops up with exit 1 and keeps what was done; the next up resumes with only the rest", () => {
+  test("a refused create stops up with exit 3 (refused by the cloud) and keeps what was done; the next up resumes with only the rest", () => {
     // Another customer gateway already holds the second device's address: the cloud refuses the duplicate.
     const engine = CloudEngine.open({ path: t.state, profile: "alibaba" });
     const squatter = String(engine.request("CreateCustomerGateway", { name: "squatter", ipAddress: "198.51.100.2" }, { account: ACCOUNT }).id);
     engine.close();
 
-    const failed = runCli(["up", HA], { env: t.env });
-    expect(failed.code).toBe(1);
+    const failed = runCli(["up", "--yes", HA], { env: t.env });
+    expect(failed.code).toBe(3);
     expect(failed.stdout).toContain("up stopped: create Ha/CustomerGateway2 failed: [InvalidParameterValue.Duplicate]");
     expect(failed.stdout).toContain("fix the cause and run up again");
     const done = (failed.stdout.match(/ created /g) ?? []).length;
@@ -121,7 +121,7 @@ describe("hybridlink plan / up / destroy", () => {
     const cleanup = CloudEngine.open({ path: t.state });
     cleanup.request("DeleteCustomerGateway", { id: squatter }, { account: ACCOUNT });
     cleanup.close();
-    const resumed = json(runCli(["up", HA, "--json"], { env: t.env }));
+    const resumed = json(runCli(["up", "--yes", HA, "--json"], { env: t.env }));
     expect(resumed.exitCode).toBe(0);
     expect(resumed.plan.counts.create).toBe(11 - done);
     expect(resumed.plan.counts.same).toBe(done);
@@ -130,14 +130,14 @@ describe("hybridlink plan / up / destroy", () => {
   });
 
   test("an up killed half-way resumes: nothing is created twice, and a further up changes nothing", async () => {
-    const child = spawnCli(["up", MANY], { env: t.env });
+    const child = spawnCli(["up", "--yes", MANY], { env: t.env });
     const done = finished(child);
     await afterCreated(child, 3);
     child.kill("SIGKILL");
     const killed = await done;
     expect(killed.signal).toBe("SIGKILL");
 
-    const resumed = runCli(["up", MANY, "--json"], { env: t.env });
+    const resumed = runCli(["up", "--yes", MANY, "--json"], { env: t.env });
     expect(resumed.code).toBe(0);
     const report = json(resumed);
     expect(report.plan.counts.same).toBeGreaterThanOrEqual(3);
@@ -167,7 +167,7 @@ describe("hybridlink plan / up / destroy", () => {
     const plan = json(runCli(["plan", HA, "--json"], { env: t.env }));
     expect(plan.changes.find((s: { logicalId: string }) => s.logicalId === "Vpc")).toMatchObject({ action: "create", resumes: "create" });
     expect(runCli(["plan", HA], { env: t.env }).stdout).toMatch(/\+ create\s+Vpc\s+Vpc\s+\(resumes an interrupted create\)/);
-    expect(runCli(["up", HA], { env: t.env }).code).toBe(0);
+    expect(runCli(["up", "--yes", HA], { env: t.env }).code).toBe(0);
     expect(engineCounts(t.state, { vpcs: "DescribeVpcs" })).toEqual({ vpcs: 1 });
     const after = StackStore.open(t.state);
     expect(after.resources("ha-dual-customer-gateway").find((r) => r.logicalId === "Vpc")).toMatchObject({ status: "READY", cloudId: made });
@@ -175,7 +175,7 @@ describe("hybridlink plan / up / destroy", () => {
   });
 
   test("Ctrl-C stops after the step in flight with exit 130 and says how to resume", async () => {
-    const child = spawnCli(["up", MANY], { env: t.env });
+    const child = spawnCli(["up", "--yes", MANY], { env: t.env });
     const done = finished(child);
     await afterCreated(child, 3);
     child.kill("SIGINT");
@@ -183,15 +183,15 @@ describe("hybridlink plan / up / destroy", () => {
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain("stopping after the current step");
     expect(stopped.stdout).toMatch(/interrupted: \d+ step\(s\) not started\. Everything done so far is recorded: run up again to resume\./);
-    const resumed = json(runCli(["up", MANY, "--json"], { env: t.env }));
+    const resumed = json(runCli(["up", "--yes", MANY, "--json"], { env: t.env }));
     expect(resumed.exitCode).toBe(0);
     expect(resumed.plan.counts.create + resumed.plan.counts.same).toBe(300);
     expect(engineCounts(t.state, { vpcs: "DescribeVpcs" })).toEqual({ vpcs: 100 });
   });
 
   test("destroy deletes every resource, dependents first, and forgets the stack", () => {
-    expect(runCli(["up", HA], { env: t.env }).code).toBe(0);
-    const destroyed = runCli(["destroy", HA, "--json"], { env: t.env });
+    expect(runCli(["up", "--yes", HA], { env: t.env }).code).toBe(0);
+    const destroyed = runCli(["destroy", "--yes", HA, "--json"], { env: t.env });
     expect(destroyed.code).toBe(0);
     const report = json(destroyed);
     expect(report.stackRemoved).toBe(true);
@@ -200,7 +200,7 @@ describe("hybridlink plan / up / destroy", () => {
     expect(order.indexOf("Vpc/VSwitch")).toBeLessThan(order.indexOf("Vpc"));
     expect(order.indexOf("Ha/IpsecConnection1")).toBeLessThan(order.indexOf("Ha/VpnGateway"));
     expect(engineCounts(t.state, { vpcs: "DescribeVpcs", gateways: "DescribeCustomerGateways" })).toEqual({ vpcs: 0, gateways: 0 });
-    const again = runCli(["destroy", HA], { env: t.env });
+    const again = runCli(["destroy", "--yes", HA], { env: t.env });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("[UnknownStack]");
   });
@@ -221,7 +221,7 @@ describe("hybridlink plan / up / destroy", () => {
   });
 
   test("generated keys reach the engine but never any output or the stack records", () => {
-    const up = runCli(["up", HA, "--json"], { env: t.env });
+    const up = runCli(["up", "--yes", HA, "--json"], { env: t.env });
     expect(up.code).toBe(0);
     const db = new Database(t.state, { readonly: true });
     const keys = (db.prepare("SELECT value FROM stack_secrets").pluck().all() as string[]).filter((k) => k.length > 0);

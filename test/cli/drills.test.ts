@@ -12,7 +12,7 @@ const tunnelsOf = (trace: { hops: Array<{ at: { kind: string; name: string } }> 
 describe("drills on the HA example (seed 001): fail, clock advance, trace, recover", () => {
   const t = tempState();
   const cli = (...args: string[]) => runCli(args, { env: t.env });
-  beforeAll(() => expect(cli("up", example("ha-dual-customer-gateway")).code).toBe(0));
+  beforeAll(() => expect(cli("up", "--yes", example("ha-dual-customer-gateway")).code).toBe(0));
   afterAll(() => fs.rmSync(t.dir, { recursive: true, force: true }));
 
   test("everything up: VPC ↔ IDC both ways through customer gateway 1", () => {
@@ -53,7 +53,7 @@ describe("drills on the HA example (seed 001): fail, clock advance, trace, recov
     expect(failed.stdout).toContain("its health check notices after 9s of engine time, then routes fail over");
     expect(failed.stdout).toContain("next: hybridlink clock advance 9s");
     const twice = cli("fail", "Ha-CustomerGateway2");
-    expect(twice.code).toBe(2);
+    expect(twice.code).toBe(3);
     expect(twice.stderr).toContain("[UnsupportedOperation.AlreadyDown]");
     expect(cli("recover", "Ha-CustomerGateway2").code).toBe(0);
   });
@@ -146,7 +146,7 @@ describe("drills on the HA example (seed 001): fail, clock advance, trace, recov
 describe("matrix", () => {
   const t = tempState();
   const cli = (...args: string[]) => runCli(args, { env: t.env });
-  beforeAll(() => expect(cli("up", example("s6-vpc-idcs-no-transit")).code).toBe(0));
+  beforeAll(() => expect(cli("up", "--yes", example("s6-vpc-idcs-no-transit")).code).toBe(0));
   afterAll(() => fs.rmSync(t.dir, { recursive: true, force: true }));
 
   test("S6 (SPD, no transit): the whole matrix, and every declared intent holds on the live network", () => {
@@ -196,13 +196,13 @@ describe("cross-account peering (seed 003, P3): pending, accept, expiry, cost", 
   afterEach(() => fs.rmSync(t.dir, { recursive: true, force: true }));
 
   test("PENDING until the partner accepts (the accepter's account is taken from the stack), then reachable", () => {
-    const up = cli("up", example("p3-cross-account-cross-region"));
+    const up = cli("up", "--yes", example("p3-cross-account-cross-region"));
     expect(up.code).toBe(0);
     expect(up.stdout).toMatch(/\+ create\s+PeeringConnection\s+Peering\S*\s+— stays PENDING until account 200000000002 accepts/);
     expect(json(cli("trace", "VPC-Guangzhou", "VPC-Beijing", "--json")).forward.verdict).toBe("PEERING_NOT_ACTIVE");
 
     const wrong = cli("peering", "accept", "Peering-Connection", "--account", "100000000001");
-    expect(wrong.code).toBe(2);
+    expect(wrong.code).toBe(3);
     expect(wrong.stderr).toContain("[UnauthorizedOperation]");
     const accepted = cli("peering", "accept", "Peering-Connection");
     expect(accepted.code).toBe(0);
@@ -211,23 +211,23 @@ describe("cross-account peering (seed 003, P3): pending, accept, expiry, cost", 
   });
 
   test("not accepted in 7 days it EXPIRES; the requester's enable renews the request", () => {
-    expect(cli("up", example("p3-cross-account-cross-region")).code).toBe(0);
+    expect(cli("up", "--yes", example("p3-cross-account-cross-region")).code).toBe(0);
     const advanced = json(cli("clock", "advance", "7d", "--json"));
     expect(advanced.transitions).toEqual([expect.objectContaining({ type: "PeeringConnection", from: "PENDING", to: "EXPIRED" })]);
-    expect(cli("peering", "accept", "Peering-Connection").code).toBe(2);
+    expect(cli("peering", "accept", "Peering-Connection").code).toBe(3);
     const renewed = json(cli("peering", "enable", "Peering-Connection", "--account", "100000000001", "--json"));
     expect(renewed).toMatchObject({ state: "PENDING" });
   });
 
   test("rejected, the request is gone", () => {
-    expect(cli("up", example("p3-cross-account-cross-region")).code).toBe(0);
+    expect(cli("up", "--yes", example("p3-cross-account-cross-region")).code).toBe(0);
     const rejected = cli("peering", "reject", "Peering-Connection");
     expect(rejected.code).toBe(0);
     expect(rejected.stdout).toContain("rejected by account 200000000002: the request is gone");
   });
 
   test("cost of the deployed peering from measured samples named by logical ID: billed to the requester", () => {
-    expect(cli("up", example("p3-cross-account-cross-region"), "--accept-peerings").code).toBe(0);
+    expect(cli("up", "--yes", example("p3-cross-account-cross-region"), "--accept-peerings").code).toBe(0);
     const recorded = json(cli("trace", "VPC-Guangzhou", "VPC-Beijing", "--json"));
     expect(recorded.verdict).toBe("REACHABLE");
     const samples = path.join(t.dir, "samples.json");

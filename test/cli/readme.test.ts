@@ -25,7 +25,7 @@ describe("README quickstart", () => {
     const blocks = sectionBlocks(fs.readFileSync(path.join(REPO, "README.md"), "utf8"), "Quickstart");
     const commands = blocks.filter((b) => b.lang === "sh");
     expect(commands.map((b) => b.lines)).toEqual([
-      ["npm install", "npx hybridlink up examples/ha-dual-customer-gateway"],
+      ["npm install", "npx hybridlink up examples/ha-dual-customer-gateway --yes"],
       ["npx hybridlink fail Ha/CustomerGateway1", "npx hybridlink clock advance 9s", "npx hybridlink trace VPC IDC"],
     ]);
     // Each command block is followed by the output it shows (excerpts: `…` stands for lines left out).

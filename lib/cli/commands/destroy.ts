@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { HybridlinkError } from "../../core/errors";
+import { confirmPlan } from "../deploy/confirm";
 import { emptyManifest, openDeployment } from "../deploy/deployment";
 import { renderPlan } from "../deploy/plan-view";
 import { applyDeployment, renderApplyReport } from "../deploy/run";
@@ -15,15 +16,17 @@ import { StackInfo, StackStore } from "../stack/stack-store";
 export function destroyCommand(io: CliIo): Command {
   const command = new Command("destroy")
     .description("delete every resource of a deployed stack (dependents first) and forget the stack")
-    .argument("[program]", "the app whose stack to destroy (its folder names the stack); or use --stack");
+    .argument("[program]", "the app whose stack to destroy (its folder names the stack); or use --stack")
+    .option("-y, --yes", "destroy without asking (needed when there is no terminal to ask on: scripts, CI)");
   withStackOption(withEngineOptions(command), "the stack to destroy (default: the program's folder name, else the only stack)");
-  return command.action(async (program: string | undefined, options: EngineOptions) => {
+  return command.action(async (program: string | undefined, options: EngineOptions & { yes?: boolean }) => {
     const stack = findStack(options, program);
     const opened = openDeployment(stack.name, stack.program, emptyManifest(stack.app), options);
     const c = colorsFor(io);
     try {
       const creating = [...opened.records.values()].filter((r) => r.status === "CREATING");
       if (!options.json) io.out(renderPlan(opened.view, c));
+      await confirmPlan(io, options, "destroy", opened.view, opened.operations.length);
       const report = opened.operations.length ? await applyDeployment(io, c, opened, options.json === true) : { applied: [], remaining: 0, interrupted: false, exitCode: EXIT_OK };
       const complete = report.exitCode === EXIT_OK && creating.length === 0;
       if (complete) opened.ctx.store.removeStack(stack.name);

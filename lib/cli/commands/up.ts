@@ -1,4 +1,6 @@
+import * as fs from "fs";
 import { Command } from "commander";
+import { confirmPlan } from "../deploy/confirm";
 import { applyDeployment, renderApplyReport } from "../deploy/run";
 import { openDeployment } from "../deploy/deployment";
 import { renderPlan } from "../deploy/plan-view";
@@ -7,8 +9,13 @@ import { matrixJson, selectedMatrix } from "../matrix-report";
 import { ReachabilityMatrix } from "../../net/matrix";
 import { Colors, colorsFor } from "../render/colors";
 import { endpointLabels, renderMatrix } from "../render/matrix";
+import { storePath } from "../session";
 import { stackNamesFor } from "../stack/lookup";
 import { DeployOptions, loadOrReport, withDeployOptions } from "./plan";
+
+interface UpOptions extends DeployOptions {
+  readonly yes?: boolean;
+}
 
 /** Beyond this many endpoints the table after `up` would not fit a terminal. */
 const MAX_MATRIX_AFTER_UP = 16;
@@ -20,17 +27,25 @@ const MAX_MATRIX_AFTER_UP = 16;
  */
 export function upCommand(io: CliIo): Command {
   const command = new Command("up")
-    .description("deploy the app to the simulated cloud: show the plan, apply it with progress, print the reachability matrix")
-    .argument("<program>", "a .ts program exporting a NetworkApp, a folder with app.ts, or a manifest .json");
+    .description("deploy the app to the simulated cloud: show the plan, ask, apply it with progress, print the reachability matrix")
+    .argument("<program>", "a .ts program exporting a NetworkApp, a folder with app.ts, or a manifest .json")
+    .option("-y, --yes", "apply without asking (needed when there is no terminal to ask on: scripts, CI)");
   withDeployOptions(command);
-  return command.action(async (program: string, options: DeployOptions) => {
+  return command.action(async (program: string, options: UpOptions) => {
     const loaded = loadOrReport(io, program, options);
     if (!loaded) return;
     const stack = options.stack ?? loaded.defaultStack;
-    const opened = openDeployment(stack, program, loaded.manifest, options);
+    // Nothing deployed yet and a question to ask first: plan on a scratch cloud, so a "no" leaves no store file behind.
+    const scratch = options.yes !== true && !fs.existsSync(storePath(options));
+    let opened = openDeployment(stack, program, loaded.manifest, { ...options, scratch });
     const c = colorsFor(io);
     try {
       if (!options.json) io.out(renderPlan(opened.view, c));
+      await confirmPlan(io, options, "up", opened.view, opened.operations.length);
+      if (scratch) {
+        opened.close();
+        opened = openDeployment(stack, program, loaded.manifest, options);
+      }
       const m = loaded.manifest;
       opened.ctx.store.putStack({ name: stack, program, app: m.app, intents: m.intents, updatedAt: Date.parse(String(opened.engine.request("DescribeClock", {}, { account: m.app.defaultAccount }).now)) });
       if (!options.json && opened.operations.length) io.out("");

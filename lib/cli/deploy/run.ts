@@ -1,5 +1,6 @@
 import { HybridlinkError } from "../../core/errors";
-import { CliIo, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK } from "../io";
+import { CliErrorJson, toCliError } from "../errors";
+import { CliIo, EXIT_INTERRUPTED, EXIT_OK } from "../io";
 import { Colors } from "../render/colors";
 import { executeOperation, OperationOutcome } from "./apply";
 import { OpenedDeployment } from "./deployment";
@@ -11,6 +12,9 @@ export interface ApplyReport {
   readonly remaining: number;
   readonly interrupted: boolean;
   readonly failed?: { readonly logicalId: string; readonly path: string; readonly operation: string; readonly code: string; readonly message: string };
+  /** The failure in the CLI's error shape (`--json` scripts look for `error` whatever the command). */
+  readonly error?: CliErrorJson["error"];
+  /** 0, 3 when the cloud refused a step, 130 when interrupted. */
   readonly exitCode: number;
 }
 
@@ -41,12 +45,15 @@ export async function applyDeployment(io: CliIo, c: Colors, opened: OpenedDeploy
   if (result.failed) {
     const err = result.failed.error;
     if (!HybridlinkError.isHybridlinkError(err)) throw err;
+    const failure = toCliError(err);
+    const path = result.failed.item.path;
     return {
       applied: result.done,
       remaining,
       interrupted: false,
-      failed: { logicalId: result.failed.item.op.logicalId, path: result.failed.item.path, operation: result.failed.item.op.operation, code: err.code, message: err.message },
-      exitCode: EXIT_FINDINGS,
+      failed: { logicalId: result.failed.item.op.logicalId, path, operation: result.failed.item.op.operation, code: err.code, message: err.message },
+      error: { ...failure.toJSON().error, path, hint: "everything done so far is recorded: fix the cause and run the command again" },
+      exitCode: failure.exitCode,
     };
   }
   return { applied: result.done, remaining, interrupted: result.interrupted, exitCode: result.interrupted ? EXIT_INTERRUPTED : EXIT_OK };
