@@ -32,7 +32,7 @@ test("`hybridlink up` deploys an example with @pulumi/pulumi impossible to load"
     `const Module = require("module"); const load = Module._load;
      Module._load = function (request, ...rest) { if (/^@pulumi\\//.test(request)) throw new Error("loaded " + request); return load.call(this, request, ...rest); };`,
   );
-  const run = spawnSync(process.execPath, ["--require", guard, path.join(REPO, "bin/hybridlink.js"), "up", "examples/s1-vpc-idc-spd", "--state", path.join(dir, "state.db"), "--json"], {
+  const run = spawnSync(process.execPath, ["--require", guard, path.join(REPO, "bin/hybridlink.js"), "up", "--yes", "examples/s1-vpc-idc-spd", "--state", path.join(dir, "state.db"), "--json"], {
     cwd: REPO,
     env: { ...process.env, HL_S1_PSK: "nopulumi-psk-1" },
     encoding: "utf8",
