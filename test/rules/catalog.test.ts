@@ -72,6 +72,7 @@ describe("the rule catalog", () => {
     ["HL-HA-006", "error"],
     ["HL-HA-007", "warning"],
     ["HL-HA-008", "error"],
+    ["HL-HA-009", "warning"],
     ["HL-CCN-001", "error"],
     ["HL-CCN-002", "error"],
     ["HL-CCN-003", "warning"],

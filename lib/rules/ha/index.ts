@@ -1,4 +1,5 @@
 import { Rule } from "../rule";
+import { activeHasStandby } from "./active-has-standby";
 import { distinctConnections } from "./distinct-connections";
 import { distinctCustomerGateways } from "./distinct-customer-gateways";
 import { healthCheckLocalIp } from "./health-check-local-ip";
@@ -18,4 +19,5 @@ export const HA_RULES: readonly Rule[] = [
   sameRemoteSubnets,
   standbyHasActive,
   distinctConnections,
+  activeHasStandby,
 ];
