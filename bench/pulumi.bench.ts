@@ -13,21 +13,24 @@
  * program written by hand. Target: the adapter adds no more than 10% over
  * Pulumi's own cost for the same resources (the second baseline).
  *
- * Source maps are off while measuring: Pulumi stamps every promise with
- * `new Error().stack`, and under tsx (source maps on) formatting those
- * stacks dominates and grows with the TypeScript frames on the stack, an
- * artifact of running the adapter from its sources. One round with them on
- * is reported too.
+ * The adapter is the built package's (dist/), as users run it. Source maps
+ * are off while measuring: Pulumi stamps every promise with
+ * `new Error().stack`, and with source maps on (tsx turns them on for the
+ * bench process) formatting those stacks dominates.
  */
 import { performance } from "perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
-import { deploy } from "../lib/pulumi";
-import { dependencyOrder, resourceInputs } from "../providers/dynamic/inputs";
-import type { Report } from "./run";
-import { buildRingApp } from "./synth.bench";
+import type * as hybridlink from "../lib";
+import type * as adapter from "../lib/pulumi";
+import type * as inputs from "../providers/dynamic/inputs";
+import { BenchContext, built, pairedRatio, Report, spreadOf, stats } from "./harness";
+import { buildRingApp, setRingKeys } from "./topology";
+
+const { deploy } = built<typeof adapter>("lib/pulumi");
+const library = built<typeof hybridlink>("lib");
+const { dependencyOrder, resourceInputs } = built<typeof inputs>("providers/dynamic/inputs");
 
 const N = 1000;
-const ROUNDS = 3;
 const TARGET_OVERHEAD = 0.1;
 
 // Internal to the SDK but exported: resolves once every registration RPC has been answered.
@@ -87,36 +90,42 @@ async function series(rounds: number, ordered: ReturnType<typeof dependencyOrder
       }),
     );
     // The app is built outside the timing, as a program builds it before deploying; synth is inside.
-    const app = buildRingApp(N);
+    const app = buildRingApp(N, library);
     adapter.push(
       await timed(count, () => {
         deploy(app);
       }),
     );
   }
-  const best = (xs: number[]) => Math.min(...xs);
-  return { minimal: best(minimal), handWritten: best(handWritten), adapter: best(adapter) };
+  return { minimal, handWritten, adapter };
 }
 
-export async function run(report: Report): Promise<void> {
-  for (let j = 0; j < Math.floor(N / 10); j++) process.env[`PSK_${j}`] = `bench-psk-${j}`;
-  const manifest = buildRingApp(N).synth();
+export async function run(report: Report, ctx: BenchContext): Promise<void> {
+  setRingKeys(N);
+  const manifest = buildRingApp(N, library).synth();
   const count = manifest.resources.length;
   const ordered = dependencyOrder(manifest.resources);
 
   const mapsWereOn = process.sourceMapsEnabled;
   process.setSourceMapsEnabled(false);
-  const off = await series(ROUNDS, ordered, count);
-  process.setSourceMapsEnabled(true);
-  const on = await series(1, ordered, count);
-  process.setSourceMapsEnabled(mapsWereOn);
-  const ratio = off.adapter / off.handWritten;
-  report(`bare dynamic resources, { index }, ${count} (best of ${ROUNDS})`, off.minimal, "s");
-  report(`bare dynamic resources, same inputs, ${count} (best of ${ROUNDS})`, off.handWritten, "s");
-  report(`deploy(app) N=${N}, ${count} resources (best of ${ROUNDS})`, off.adapter, "s");
-  report("adapter / bare with the same inputs", ratio, "ratio", `target ≤ ${1 + TARGET_OVERHEAD}: ${ratio <= 1 + TARGET_OVERHEAD ? "met" : "MISSED"}`);
-  report("adapter / bare { index }", off.adapter / off.minimal, "ratio", "includes Pulumi's per-property cost of the real inputs");
-  report("source maps on: bare same inputs (1 round)", on.handWritten, "s");
-  report("source maps on: deploy(app) (1 round)", on.adapter, "s");
-  report("source maps on: adapter / bare with the same inputs", on.adapter / on.handWritten, "ratio", "stack formatting of TypeScript frames included");
+  try {
+    // One round to warm up (the first registrations pay for loading and JIT), then the measured ones.
+    await series(1, ordered, count);
+    const { minimal, handWritten, adapter } = await series(ctx.runs, ordered, count);
+    const ratio = pairedRatio(adapter, handWritten);
+    const seconds = (xs: number[]) => ({ median: stats(xs).median, ...spreadOf(stats(xs)) });
+    const bare = seconds(minimal);
+    const same = seconds(handWritten);
+    const ours = seconds(adapter);
+    report(`bare dynamic resources, { index }, ${count}`, bare.median, "s", { spread: bare.spread, runs: bare.runs });
+    report(`bare dynamic resources, same inputs, ${count}`, same.median, "s", { spread: same.spread, runs: same.runs });
+    report(`deploy(app) N=${N}, ${count} resources (synth included)`, ours.median, "s", { spread: ours.spread, runs: ours.runs });
+    report("adapter / bare with the same inputs (per round)", ratio.median, "×", {
+      ...spreadOf(ratio),
+      target: { text: `≤ ${1 + TARGET_OVERHEAD}×`, met: ratio.median <= 1 + TARGET_OVERHEAD },
+    });
+    report("adapter / bare { index } (per round)", pairedRatio(adapter, minimal).median, "×", "includes Pulumi's per-property cost of the real inputs");
+  } finally {
+    process.setSourceMapsEnabled(mapsWereOn);
+  }
 }

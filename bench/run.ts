@@ -1,37 +1,127 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts in turn and prints its figures.
- * Each bench module exports `run(report)`; `report(name, value, unit, note?)`
- * records one measured figure. Speed is measured here, never in unit tests.
+ * Each bench module exports `run(report, ctx)`; `report(name, value, unit,
+ * details?)` records one figure (with its spread over runs and its target,
+ * where it has them). Speed is measured here, never in unit tests.
  *
- * Usage: npm run bench [-- <filter>]   (filter = part of a bench file name)
+ * Usage: npm run bench [-- [--full] [--write] [--runs <n>] [<filter>…]]
+ *   --full     bigger workloads and more runs (the default, quick, fits in a few minutes)
+ *   --write    regenerate bench/RESULTS.md with the figures and the machine's description
+ *   --runs n   runs per series (at least 5)
+ *   filter     part of a bench file name (several allowed)
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { BenchContext, BenchMode, Figure, machineDescription, Report } from "./harness";
 
-export type Report = (name: string, value: number, unit: string, note?: string) => void;
+export type { Report } from "./harness";
 
 interface BenchModule {
-  run(report: Report): Promise<void> | void;
+  run(report: Report, ctx: BenchContext): Promise<void> | void;
+}
+
+interface Options {
+  readonly mode: BenchMode;
+  readonly write: boolean;
+  readonly runs?: number;
+  readonly filters: string[];
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  let mode: BenchMode = "quick";
+  let write = false;
+  let runs: number | undefined;
+  const filters: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--full") mode = "full";
+    else if (arg === "--quick") mode = "quick";
+    else if (arg === "--write") write = true;
+    else if (arg === "--runs") runs = Number(argv[++i]);
+    else if (arg.startsWith("-")) throw new Error(`bench: unknown option '${arg}' (use --full, --quick, --write, --runs <n>)`);
+    else filters.push(arg);
+  }
+  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 5)) throw new Error("bench: --runs takes a whole number of at least 5");
+  return { mode, write, runs, filters };
+}
+
+function formatValue(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
+}
+
+function describeFigure(f: Figure): string {
+  const spread = f.spread ? `  [${formatValue(f.spread[0])}–${formatValue(f.spread[1])}, ${f.runs} runs]` : "";
+  const target = f.target ? `  target ${f.target.text}: ${f.target.met ? "met" : "MISSED"}` : "";
+  return `  ${f.name.padEnd(64)} ${formatValue(f.value).padStart(10)} ${f.unit}${spread}${target}${f.note ? `   ${f.note}` : ""}`;
 }
 
 async function main(): Promise<void> {
-  const filter = process.argv[2];
+  const options = parseArgs(process.argv.slice(2));
+  const ctx: BenchContext = { mode: options.mode, runs: options.runs ?? (options.mode === "full" ? 9 : 5) };
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter)))
+    .filter((f) => f.endsWith(".bench.ts") && (options.filters.length === 0 || options.filters.some((x) => f.includes(x))))
     .sort();
-  const results: Array<{ bench: string; name: string; value: number; unit: string; note?: string }> = [];
+  const machine = machineDescription();
+  console.log(`${machine}\nmode ${ctx.mode}, ${ctx.runs} runs per series`);
+  const results: Array<Figure & { bench: string }> = [];
+  const started = Date.now();
   for (const file of files) {
     const bench = file.replace(/\.bench\.ts$/, "");
     console.log(`\n== ${bench}`);
     const mod = (await import(path.join(__dirname, file))) as BenchModule;
-    await mod.run((name, value, unit, note) => {
-      results.push({ bench, name, value, unit, note });
-      const shown = Number.isInteger(value) ? String(value) : value.toPrecision(4);
-      console.log(`  ${name.padEnd(58)} ${shown.padStart(12)} ${unit}${note ? `   ${note}` : ""}`);
-    });
+    await mod.run((name, value, unit, details) => {
+      const figure: Figure = typeof details === "string" || details === undefined ? { name, value, unit, note: details } : { name, value, unit, ...details };
+      results.push({ bench, ...figure });
+      console.log(describeFigure(figure));
+    }, ctx);
   }
+  const minutes = (Date.now() - started) / 60000;
+  console.log(`\n${results.length} figures in ${minutes.toFixed(1)} min`);
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
+  if (options.write) {
+    const file = path.join(__dirname, "RESULTS.md");
+    fs.writeFileSync(file, resultsMarkdown(results, machine, ctx, minutes));
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
+}
+
+/** bench/RESULTS.md: the machine, the run, and one table per bench (median, spread, runs, target). */
+function resultsMarkdown(results: ReadonlyArray<Figure & { bench: string }>, machine: string, ctx: BenchContext, minutes: number): string {
+  const lines = [
+    "# Bench results",
+    "",
+    "Generated by `npm run bench -- --write" + (ctx.mode === "full" ? " --full" : "") + "`; do not edit by hand.",
+    "",
+    `- Machine: ${machine}`,
+    `- Run: ${new Date().toISOString()}, commit ${commitOf()}, mode ${ctx.mode}, ${ctx.runs} runs per series, ${minutes.toFixed(1)} min`,
+    "- Whole-process figures are cold `node` processes timed from outside; ratios are taken round by round against a baseline measured in the same run.",
+    "- Spread is the minimum–maximum over the runs. Where the machine is shared, medians move with its load; ratios much less.",
+    "",
+  ];
+  const benches = [...new Set(results.map((r) => r.bench))];
+  for (const bench of benches) {
+    lines.push(`## ${bench}`, "", "| figure | median | unit | spread (min–max) | runs | target | note |", "|---|---:|---|---|---:|---|---|");
+    for (const f of results.filter((r) => r.bench === bench)) {
+      const spread = f.spread ? `${formatValue(f.spread[0])}–${formatValue(f.spread[1])}` : "";
+      const target = f.target ? `${f.target.text}: ${f.target.met ? "met" : "**missed**"}` : "";
+      lines.push(`| ${f.name} | ${formatValue(f.value)} | ${f.unit} | ${spread} | ${f.runs ?? ""} | ${target} | ${(f.note ?? "").replace(/\|/g, "\\|")} |`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+function commitOf(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: __dirname, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: __dirname, encoding: "utf8" }).trim();
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return "unknown";
+  }
 }
 
 main().catch((err) => {

@@ -1,5 +1,5 @@
 import { NetConnection, NetworkModel } from "./model";
-import { Trace } from "./verdicts";
+import { Trace, TraceHop } from "./verdicts";
 
 /**
  * Failures as model transforms. A failed customer-gateway device takes its
@@ -104,12 +104,15 @@ export function singleFailures(model: NetworkModel): FailureCase[] {
  */
 export function failureTouches(failure: FailureCase, traces: readonly Trace[]): boolean {
   const onPath = new Set<string>();
-  for (const t of traces) {
-    for (const h of t.hops) {
-      onPath.add(h.at.id);
-      if (h.entry?.entryId) onPath.add(h.entry.entryId);
-      if (h.entry?.nextHop) onPath.add(h.entry.nextHop);
-    }
-  }
+  for (const t of traces) addIdsOnPath(t.hops, onPath);
   return failure.affects.some((id) => onPath.has(id));
+}
+
+/** Adds to `ids` everything a walk's hops name (places, table entries, next hops): what a failure must touch to change it. */
+export function addIdsOnPath(hops: readonly TraceHop[], ids: Set<string>): void {
+  for (const h of hops) {
+    ids.add(h.at.id);
+    if (h.entry?.entryId) ids.add(h.entry.entryId);
+    if (h.entry?.nextHop) ids.add(h.entry.nextHop);
+  }
 }

@@ -18,6 +18,8 @@ export {
 export { modelFromManifest } from "./from-manifest";
 export type { ModelFromManifestOptions } from "./from-manifest";
 export { failDevice, failPeering, failTunnel, failureTouches, singleFailures } from "./failures";
+export { singleFailureAnalysis } from "./failure-analysis";
+export type { FailureImpact, SingleFailureAnalysis } from "./failure-analysis";
 export type { DetectionPhase, FailureCase } from "./failures";
 export { formatHop, formatPair, formatTrace, formatTraceInline } from "./format";
 export * from "./special-addresses";

@@ -1,8 +1,8 @@
 import { HybridlinkError } from "../core/errors";
 import { tryParseIp } from "./cidr";
-import { compileNetwork } from "./compile";
+import { CompiledNetwork, compileNetwork } from "./compile";
 import { listEndpoints, resolveEndpoint, startOf, targetNodeOf } from "./endpoints";
-import { walk } from "./forward";
+import { Outcome, walk } from "./forward";
 import { NetworkModel } from "./model";
 import { analyzePair } from "./pair";
 import { EndpointRef, PairVerdict, PairVerdictCode, pairVerdictOf, TRACE_VERDICTS, TraceVerdict } from "./verdicts";
@@ -98,27 +98,43 @@ function abbreviate(v: TraceVerdict): string {
  * @param endpoints - @default every VPC, subnet, IDC site and direct-connect gateway of the model
  */
 export function reachabilityMatrix(model: NetworkModel, endpoints?: readonly (string | EndpointRef)[]): ReachabilityMatrix {
-  const net = compileNetwork(model);
   const list = endpoints ? endpoints.map((e) => (typeof e === "string" ? resolveEndpoint(model, e) : e)) : listEndpoints(model);
+  const cells = matrixCells(model, list);
   const n = list.length;
   const codes = new Uint8Array(n * n);
-  const code = new Map<TraceVerdict, number>(TRACE_VERDICTS.map((v, i) => [v, i]));
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) codes[i * n + j] = cells.code(i, j);
+  return new ReachabilityMatrix(model, list, codes);
+}
+
+/** The one-way verdict codes of a model over resolved endpoints, one cell at a time (shared with the failure analysis). */
+export interface MatrixCells {
+  /** The verdict code (an index of TRACE_VERDICTS) of a packet from endpoint i to endpoint j. */
+  code(i: number, j: number): number;
+  /** The same walk with its hops recorded, and its code. */
+  trace(i: number, j: number): { readonly code: number; readonly outcome?: Outcome };
+}
+
+const CODE = new Map<TraceVerdict, number>(TRACE_VERDICTS.map((v, i) => [v, i]));
+const UNKNOWN = CODE.get("UNKNOWN_ENDPOINT")!;
+const ELSEWHERE = CODE.get("DELIVERED_ELSEWHERE")!;
+
+/** @internal */
+export function matrixCells(model: NetworkModel, list: readonly EndpointRef[], net: CompiledNetwork = compileNetwork(model)): MatrixCells {
   const starts = list.map((e) => startOf(net, e));
   const addresses = list.map((e) => tryParseIp(e.ip)!);
   const targets = list.map((e) => targetNodeOf(net, e));
-  const unknown = code.get("UNKNOWN_ENDPOINT")!;
-  const elsewhere = code.get("DELIVERED_ELSEWHERE")!;
-  for (let i = 0; i < n; i++) {
-    const start = starts[i];
-    for (let j = 0; j < n; j++) {
-      if (!start) {
-        codes[i * n + j] = unknown;
-        continue;
-      }
-      const outcome = walk(net, start, addresses[i], addresses[j], false);
-      codes[i * n + j] =
-        outcome.verdict === "DELIVERED" && outcome.deliveredNode !== targets[j] ? elsewhere : code.get(outcome.verdict)!;
-    }
-  }
-  return new ReachabilityMatrix(model, list, codes);
+  const codeOf = (outcome: Outcome, j: number) =>
+    outcome.verdict === "DELIVERED" && outcome.deliveredNode !== targets[j] ? ELSEWHERE : CODE.get(outcome.verdict)!;
+  return {
+    code(i, j) {
+      const start = starts[i];
+      return start ? codeOf(walk(net, start, addresses[i], addresses[j], false), j) : UNKNOWN;
+    },
+    trace(i, j) {
+      const start = starts[i];
+      if (!start) return { code: UNKNOWN };
+      const outcome = walk(net, start, addresses[i], addresses[j], true);
+      return { code: codeOf(outcome, j), outcome };
+    },
+  };
 }
