@@ -114,6 +114,15 @@ export function pairedSeries<K extends string>(runs: number, samples: Record<K, 
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { ...stats(v as number[]), values: v as number[] }])) as Record<K, Stats & { values: number[] }>;
 }
 
+/** `pairedSeries` for samples that are asynchronous. */
+export async function pairedSeriesAsync<K extends string>(runs: number, samples: Record<K, () => Promise<number>>): Promise<Record<K, Stats & { values: number[] }>> {
+  const values = Object.fromEntries(Object.keys(samples).map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < runs; round++) {
+    for (const key of Object.keys(samples) as K[]) values[key].push(await samples[key]());
+  }
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { ...stats(v as number[]), values: v as number[] }])) as Record<K, Stats & { values: number[] }>;
+}
+
 /** The ratio of two series taken round by round (paired), as median and spread. */
 export function pairedRatio(numerator: readonly number[], denominator: readonly number[]): Stats {
   return stats(numerator.map((n, i) => n / denominator[i]));

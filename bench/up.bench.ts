@@ -17,9 +17,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as deployment from "../lib/cli/deploy/deployment";
-import type * as apply from "../lib/cli/deploy/apply";
+import type * as apply from "../lib/cli/deploy/run";
 import type * as store from "../providers/cloud/store";
-import { BenchContext, built, CLI, millisSince, pairedRatio, pairedSeries, Report, spreadOf, stats, timeMs, timeNodeProcess, userProject } from "./harness";
+import { BenchContext, built, CLI, millisSince, pairedRatio, pairedSeries, pairedSeriesAsync, Report, spreadOf, stats, timeMs, timeNodeProcess, userProject } from "./harness";
 import { buildRingApp, setRingKeys } from "./topology";
 
 const N = 1000;
@@ -30,7 +30,7 @@ const FLOOR_TARGET = 3;
 
 export async function run(report: Report, ctx: BenchContext): Promise<void> {
   wholeProcess(report, ctx);
-  inProcess(report, ctx);
+  await inProcess(report, ctx);
 }
 
 function wholeProcess(report: Report, ctx: BenchContext): void {
@@ -62,9 +62,11 @@ function wholeProcess(report: Report, ctx: BenchContext): void {
   }
 }
 
-function inProcess(report: Report, ctx: BenchContext): void {
+async function inProcess(report: Report, ctx: BenchContext): Promise<void> {
   const { openDeployment } = built<typeof deployment>("lib/cli/deploy/deployment");
-  const { executeOperation } = built<typeof apply>("lib/cli/deploy/apply");
+  const { applyDeployment } = built<typeof apply>("lib/cli/deploy/run");
+  const quiet = { out: () => undefined, err: () => undefined, exitCode: () => undefined, isTty: false };
+  const plain = new Proxy({}, { get: () => (s: string) => s }) as Parameters<typeof applyDeployment>[1];
   setRingKeys(N);
   const manifest = buildRingApp(N, built("lib")).synthesize({ throwOnError: true }).manifest;
   const count = manifest.resources.length;
@@ -72,13 +74,17 @@ function inProcess(report: Report, ctx: BenchContext): void {
   let round = 0;
   const decide: number[] = [];
   try {
-    const series = pairedSeries(ctx.runs, {
-      engine: () => {
+    const series = await pairedSeriesAsync(ctx.runs, {
+      engine: async () => {
         const state = path.join(dir, `engine-${round}.db`);
         const start = process.hrtime.bigint();
+        // What up does between loading the program and printing the matrix.
         const opened = openDeployment("bench", "ring.js", manifest, { state });
         try {
-          for (const op of opened.operations) executeOperation(opened.ctx, op, opened.records);
+          opened.ctx.store.putStack({ name: "bench", program: "ring.js", app: manifest.app, intents: manifest.intents, updatedAt: 0 });
+          const applied = await applyDeployment(quiet, plain, opened, true);
+          if (applied.exitCode !== 0 || applied.applied.length !== count) throw new Error(`bench up: ${JSON.stringify(applied).slice(0, 500)}`);
+          opened.markDeployed();
         } finally {
           opened.close();
         }
@@ -94,11 +100,11 @@ function inProcess(report: Report, ctx: BenchContext): void {
         );
         return ms;
       },
-      floor: () => floorInserts(path.join(dir, `floor-${round++}.db`), count),
+      floor: async () => floorInserts(path.join(dir, `floor-${round++}.db`), count),
     });
     const ratio = pairedRatio(series.engine.values, series.floor.values);
     const perResource = (ms: number) => (1000 * ms) / count;
-    report(`deploy ${count} resources in process (plan + CRUD + stack records), file store`, perResource(series.engine.median), "µs/resource", spreadOf(series.engine, 1000 / count));
+    report(`up ${count} resources in process (plan, apply in batches, stack records), file store`, perResource(series.engine.median), "µs/resource", spreadOf(series.engine, 1000 / count));
     report(`floor: ${count} single-row better-sqlite3 transactions, same pragmas`, perResource(series.floor.median), "µs/txn", spreadOf(series.floor, 1000 / count));
     report("engine per resource / raw insert (per round)", ratio.median, "×", { ...spreadOf(ratio), target: { text: `≤ ${FLOOR_TARGET}×`, met: ratio.median <= FLOOR_TARGET } });
     const d = stats(decide);

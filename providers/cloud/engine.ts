@@ -42,6 +42,14 @@ export interface RequestContext {
   readonly clientToken?: string;
 }
 
+/** An open write transaction of the engine's (see `CloudEngine.beginBatch`). */
+export interface EngineBatch {
+  /** Commits everything since the batch began. */
+  commit(): void;
+  /** Undoes everything since the batch began. */
+  rollback(): void;
+}
+
 const DEFAULT_PROFILE: ProfileName = "tencent";
 const BUSY_RETRIES = 3;
 
@@ -165,6 +173,38 @@ export class CloudEngine {
   /** The key pair of an API key ID (to verify a request's signature), or undefined for an unknown key. */
   public tryFindApiKey(keyId: string): ApiKeyPair | undefined {
     return tryOpenApiKey(this.store, this.sealKey(), keyId);
+  }
+
+  /**
+   * The store's own connection, for tables kept beside the engine's (the
+   * CLI's stack records): their writes then join the engine's transactions
+   * (see `batch`) and do not make it drop its caches, as another
+   * connection's commits do.
+   */
+  public storeConnection(): Db {
+    return this.db;
+  }
+
+  /**
+   * Opens one write transaction that the following requests join (each in
+   * a savepoint of its own, so a refused one still changes nothing), with
+   * every write on `storeConnection()`, until `commit()`: a deployment
+   * commits many resources and their records at once, and a crash loses a
+   * whole batch or nothing of it. A batch inside an open transaction is
+   * that transaction's.
+   */
+  public beginBatch(): EngineBatch {
+    if (this.db.inTransaction) return { commit: () => undefined, rollback: () => undefined };
+    this.db.exec("BEGIN IMMEDIATE");
+    const end = (sql: string) => {
+      if (!this.db.inTransaction) return;
+      try {
+        this.db.exec(sql);
+      } finally {
+        if (sql === "ROLLBACK") this.store.forgetCaches();
+      }
+    };
+    return { commit: () => end("COMMIT"), rollback: () => end("ROLLBACK") };
   }
 
   /** Closes the store. */

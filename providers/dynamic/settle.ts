@@ -8,6 +8,9 @@ import { JsonObject } from "./values";
 
 const DEFAULT_MAX_WAIT_SECONDS = 1800;
 
+/** The types whose create waits on the engine clock (a VPN gateway's provisioning): the only ones that move it. */
+export const WAITS_ON_CLOCK: ReadonlySet<ResourceType> = new Set<ResourceType>(["VpnGateway"]);
+
 /**
  * Brings a just-created (or just-modified) resource to the state a deployment
  * waits for: a VPN gateway to AVAILABLE (seed 001: it takes minutes), a
@@ -23,7 +26,7 @@ export function settle(
   account: string,
   settings: ProviderSettings,
 ): JsonObject {
-  if (type === "VpnGateway") return waitUntilAvailable(engine, id, item, account, settings.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS);
+  if (WAITS_ON_CLOCK.has(type)) return waitUntilAvailable(engine, id, item, account, settings.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS);
   if (type === "PeeringConnection") return acceptIfAsked(engine, id, item, inputs, account);
   return item;
 }

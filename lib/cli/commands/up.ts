@@ -51,6 +51,8 @@ export function upCommand(io: CliIo): Command {
       if (!options.json && opened.operations.length) io.out("");
       const report = opened.operations.length ? await applyDeployment(io, c, opened, options.json === true) : { applied: [], remaining: 0, interrupted: false, exitCode: 0 };
       if (!options.json && opened.operations.length) io.out(renderApplyReport(report, "up", c));
+      // Everything applied: the next up with nothing changed decides so from the stack's digest.
+      if (report.exitCode === 0 && !report.interrupted && !("failed" in report && report.failed)) opened.markDeployed();
       const names = stackNamesFor(opened.engine, { ...options, stack });
       const matrix = selectedMatrix(opened.engine.networkModel(), names, { stackOnly: true });
       if (options.json) {

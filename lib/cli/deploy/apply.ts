@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from "crypto";
+import { randomBytes } from "crypto";
 import { Manifest, ManifestResource } from "../../core/manifest";
 import { NOUNS } from "../../../providers/cloud/actions/lookup";
 import { create, deleteResource, digestSecrets, engineFor, resourceInputs, update } from "../../../providers/dynamic";
 import type { JsonObject, PlanOperation, ProviderSettings } from "../../../providers/dynamic";
 import { HybridlinkError } from "../../core/errors";
+import { WAITS_ON_CLOCK } from "../../../providers/dynamic/settle";
 import { StackResource, StackStore } from "../stack/stack-store";
 import { SecretResolver } from "./secrets";
 
@@ -17,6 +18,14 @@ export interface DeployContext {
   readonly secrets: SecretResolver;
   /** Accept cross-account peerings as the accepter account (the deployer holds both accounts). */
   readonly acceptPeerings: boolean;
+  /**
+   * Records commit in one transaction with the requests they record
+   * (`engine.beginBatch`): a create then needs no CREATING record first, as
+   * a crash can leave neither the resource nor its record behind.
+   *
+   * @default false
+   */
+  readonly atomicRecords?: boolean;
 }
 
 /** What one call did. */
@@ -65,7 +74,7 @@ function createOne(ctx: DeployContext, resource: ManifestResource, records: Map<
   const inputs = inputsOf(ctx, resource, records);
   const earlier = records.get(resource.logicalId);
   // A create an interrupted run started keeps its token; the engine returns what it made then.
-  const clientToken = earlier?.status === "CREATING" ? earlier.clientToken : tokenFor(ctx.stack, resource.logicalId);
+  const clientToken = earlier?.status === "CREATING" ? earlier.clientToken : tokenFor();
   const pending: StackResource = {
     logicalId: resource.logicalId,
     path: resource.path,
@@ -77,33 +86,39 @@ function createOne(ctx: DeployContext, resource: ManifestResource, records: Map<
     dependsOn: resource.dependsOn,
     clientToken,
   };
-  ctx.store.putResource(ctx.stack, pending);
-  records.set(resource.logicalId, pending);
-  const before = clockOf(ctx, resource.account);
+  if (!ctx.atomicRecords) {
+    ctx.store.putResource(ctx.stack, pending);
+    records.set(resource.logicalId, pending);
+  }
+  const waits = WAITS_ON_CLOCK.has(resource.type);
+  const before = waits ? clockOf(ctx, resource.account) : 0;
   let created;
   try {
     created = create(resource.type, inputs, ctx.settings, { clientToken });
   } catch (err) {
     // The CRUD is all or nothing: a refused or rolled-back create left nothing to record.
-    ctx.store.removeResource(ctx.stack, resource.logicalId);
-    records.delete(resource.logicalId);
+    if (!ctx.atomicRecords) {
+      ctx.store.removeResource(ctx.stack, resource.logicalId);
+      records.delete(resource.logicalId);
+    }
     throw err;
   }
   const ready: StackResource = { ...pending, cloudId: created.id, outputs: created.item, status: "READY" };
   ctx.store.putResource(ctx.stack, ready);
   records.set(resource.logicalId, ready);
-  return outcome("create", resource, created.id, created.item, clockOf(ctx, resource.account) - before);
+  return outcome("create", resource, created.id, created.item, waits ? clockOf(ctx, resource.account) - before : 0);
 }
 
 function updateOne(ctx: DeployContext, resource: ManifestResource, records: Map<string, StackResource>): OperationOutcome {
   const record = records.get(resource.logicalId)!;
   const inputs = inputsOf(ctx, resource, records);
-  const before = clockOf(ctx, resource.account);
+  const waits = WAITS_ON_CLOCK.has(resource.type);
+  const before = waits ? clockOf(ctx, resource.account) : 0;
   const updated = update(resource.type, record.cloudId!, record.inputs, inputs, ctx.settings);
   const ready: StackResource = { ...record, path: resource.path, inputs: digestSecrets(resource.type, inputs), outputs: updated.item, dependsOn: resource.dependsOn };
   ctx.store.putResource(ctx.stack, ready);
   records.set(resource.logicalId, ready);
-  return outcome("update", resource, updated.id, updated.item, clockOf(ctx, resource.account) - before);
+  return outcome("update", resource, updated.id, updated.item, waits ? clockOf(ctx, resource.account) - before : 0);
 }
 
 /** The provider inputs of a resource: references from what is deployed now, keys from their sources. */
@@ -128,8 +143,13 @@ function inputsOf(ctx: DeployContext, resource: ManifestResource, records: Reado
   );
 }
 
+// Logical ID → resource, per manifest: looked up once per operation.
+const byLogicalId = new WeakMap<Manifest, Map<string, ManifestResource>>();
+
 function resourceOf(manifest: Manifest, logicalId: string): ManifestResource {
-  const found = manifest.resources.find((r) => r.logicalId === logicalId);
+  let index = byLogicalId.get(manifest);
+  if (!index) byLogicalId.set(manifest, (index = new Map(manifest.resources.map((r) => [r.logicalId, r]))));
+  const found = index.get(logicalId);
   if (!found) throw new Error(`plan names '${logicalId}', which is not in the manifest`);
   return found;
 }
@@ -150,9 +170,13 @@ function clockOf(ctx: DeployContext, account: string): number {
   return Date.parse(String(engineFor(ctx.settings).request("DescribeClock", {}, { account }).now));
 }
 
+// 128 random bits per process, then a counter: unique per create attempt without asking the OS for randomness each time.
+const TOKEN_PREFIX = `hl-${randomBytes(16).toString("hex")}-`;
+let tokens = 0;
+
 /** A client token unique to this create attempt (≤128 characters, as the engine requires). */
-function tokenFor(stack: string, logicalId: string): string {
-  return `hl-${createHash("sha256").update(`${stack}\0${logicalId}\0${randomUUID()}`).digest("hex").slice(0, 40)}`;
+function tokenFor(): string {
+  return `${TOKEN_PREFIX}${(tokens++).toString(36)}`;
 }
 
 /** People's word for a type, for progress lines. */

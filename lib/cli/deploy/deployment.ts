@@ -1,8 +1,8 @@
 import { isSecretRef, Manifest, MANIFEST_FORMAT_VERSION, SecretSource } from "../../core/manifest";
 import { ProfileName } from "../../core/profiles";
 import { CloudEngine } from "../../../providers/cloud";
-import { closeEngines, engineFor, planDeployment } from "../../../providers/dynamic";
-import type { DeploymentPlan, PlanOperation, ProviderSettings } from "../../../providers/dynamic";
+import { closeEngines, dependencyOrder, engineFor, planDeployment } from "../../../providers/dynamic";
+import type { DeploymentPlan, PlanOperation, PlanStep, ProviderSettings } from "../../../providers/dynamic";
 import { EngineOptions } from "../options";
 import { storePath } from "../session";
 import { StackResource, StackStore } from "../stack/stack-store";
@@ -10,6 +10,7 @@ import { DeployContext } from "./apply";
 import { PlanView, planView } from "./plan-view";
 import { SecretResolver } from "./secrets";
 import { interruptedWork, priorStateOf } from "./state";
+import { deployedDigest, deployedUnchanged } from "./unchanged";
 
 /** A stack opened for planning or applying: the engine, its records and the plan. */
 export interface OpenedDeployment {
@@ -21,6 +22,8 @@ export interface OpenedDeployment {
   readonly view: PlanView;
   /** The calls in order: deletes an interrupted run left unfinished, then the plan's operations. */
   readonly operations: readonly PlanOperation[];
+  /** Records that the stack now is exactly what the manifest deploys: call once an up has applied every operation. */
+  markDeployed(): void;
   /** Closes the engine and the stack store. */
   close(): void;
 }
@@ -45,12 +48,15 @@ export interface OpenOptions extends EngineOptions {
 export function openDeployment(stack: string, program: string, manifest: Manifest, options: OpenOptions): OpenedDeployment {
   const settings: ProviderSettings = { statePath: options.scratch ? ":memory:" : storePath(options), profile: manifest.app.profile as ProfileName };
   const engine = engineFor(settings);
-  const store = StackStore.open(engine.path);
+  // On the engine's connection: records and the requests they record commit together (engine.batch).
+  const store = StackStore.of(engine);
   try {
-    const all = store.resources(stack);
     const secrets = new SecretResolver(store, stack);
     const acceptPeerings = options.acceptPeerings === true;
-    const plan = planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings });
+    const digest = deployedDigest(manifest, acceptPeerings);
+    const unchanged = deployedUnchanged(store, stack, manifest, digest, secrets);
+    const all = unchanged ? [] : store.resources(stack);
+    const plan = unchanged ? unchangedPlan(manifest) : planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings });
     const unfinished = interruptedWork(all).deleting.map(
       (r): PlanOperation => ({ operation: "delete", logicalId: r.logicalId, type: r.type, ...(r.cloudId ? { id: r.cloudId } : {}) }),
     );
@@ -63,6 +69,9 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
       plan,
       view,
       operations: [...unfinished, ...plan.operations],
+      markDeployed() {
+        store.markDeployed(stack, digest);
+      },
       close() {
         store.close();
         closeEngines();
@@ -73,6 +82,14 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     closeEngines();
     throw err;
   }
+}
+
+/** The plan of a stack that is exactly what the manifest deploys: every resource unchanged (see deployedUnchanged). */
+function unchangedPlan(manifest: Manifest): DeploymentPlan {
+  const steps = dependencyOrder(manifest.resources).map(
+    (r): PlanStep => ({ action: "same", logicalId: r.logicalId, type: r.type, changed: [], replaces: [], reason: "no change" }),
+  );
+  return { steps, operations: [], counts: { create: 0, update: 0, replace: 0, delete: 0, same: steps.length } };
 }
 
 /** Every key source the manifest names (so a plan can say which are unset before up generates them). */

@@ -1,4 +1,5 @@
 import { Listr } from "listr2";
+import { performance } from "perf_hooks";
 import { PlanOperation } from "../../../providers/dynamic/plan";
 import { CliIo } from "../io";
 import { Colors } from "../render/colors";
@@ -31,7 +32,8 @@ const SIGN: Readonly<Record<PlanOperation["operation"], string>> = { create: "+"
  * Runs the calls in order with a live display: a task list (listr2) in a
  * terminal, one line per finished call otherwise (logs, pipes, CI). Calls
  * are synchronous (the engine is), so the runner yields to the event loop
- * between them: that is where the display redraws and Ctrl-C is noticed.
+ * between them (every few milliseconds in line mode): that is where the
+ * display redraws and Ctrl-C is noticed.
  */
 export async function runWithProgress(io: CliIo, c: Colors, items: readonly ProgressItem[], execute: Execute, interrupt: Interrupt, quiet = false): Promise<RunResult> {
   if (io.isTty && !quiet) return runTaskList(c, items, execute, interrupt);
@@ -42,8 +44,9 @@ async function runLines(out: (s: string) => void, c: Colors, items: readonly Pro
   const done: OperationOutcome[] = [];
   const width = Math.max(0, ...items.map((i) => i.op.type.length));
   const pathWidth = Math.max(0, ...items.map((i) => i.path.length));
+  const yielded = new Yielder();
   for (const item of items) {
-    await tick();
+    await yielded.now();
     if (interrupt.requested) return { done, interrupted: true };
     try {
       const outcome = execute(item);
@@ -98,4 +101,19 @@ function detail(o: OperationOutcome, c: Colors): string {
 
 function tick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The wall-clock time between turns of the event loop: Ctrl-C is noticed within it, and lines reach the pipe. */
+const YIELD_MILLISECONDS = 16;
+
+/** Yields to the event loop when YIELD_MILLISECONDS have passed since the last time (a turn per call costs more than many calls). */
+class Yielder {
+  private last = -Infinity;
+
+  public async now(): Promise<void> {
+    const at = performance.now();
+    if (at - this.last < YIELD_MILLISECONDS) return;
+    await tick();
+    this.last = performance.now();
+  }
 }

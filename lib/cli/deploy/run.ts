@@ -3,6 +3,7 @@ import { CliErrorJson, toCliError } from "../errors";
 import { CliIo, EXIT_INTERRUPTED, EXIT_OK } from "../io";
 import { Colors } from "../render/colors";
 import { executeOperation, OperationOutcome } from "./apply";
+import { DeployBatches } from "./batch";
 import { OpenedDeployment } from "./deployment";
 import { Interrupt, ProgressItem, runWithProgress } from "./progress";
 
@@ -35,10 +36,16 @@ export async function applyDeployment(io: CliIo, c: Colors, opened: OpenedDeploy
     io.err("hybridlink: stopping after the current step (Ctrl-C again to stop now; either way `up` resumes)");
   };
   process.on("SIGINT", onSigint);
+  const batches = new DeployBatches(opened.engine);
+  // The stack store shares the engine's connection (openDeployment): records commit with their requests.
+  const ctx = { ...opened.ctx, atomicRecords: true };
   let result;
   try {
-    result = await runWithProgress(io, c, items, (item) => executeOperation(opened.ctx, item.op, opened.records), interrupt, quiet);
+    // Progress lines wait for the commit of what they report.
+    const committedIo: CliIo = { ...io, out: (s) => batches.whenCommitted(() => io.out(s)) };
+    result = await runWithProgress(committedIo, c, items, (item) => batches.run(() => executeOperation(ctx, item.op, opened.records)), interrupt, quiet);
   } finally {
+    batches.commit();
     process.off("SIGINT", onSigint);
   }
   const remaining = items.length - result.done.length;

@@ -19,7 +19,7 @@ export interface StackView extends LogicalNames {
  * error asking for `--stack`.
  */
 export function stackNamesFor(engine: CloudEngine, options: EngineOptions): StackView {
-  const store = StackStore.open(engine.path);
+  const store = StackStore.of(engine);
   try {
     const all = store.stacks();
     const stacks = options.stack === undefined ? all : all.filter((s) => s.name === options.stack);

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { AppSettings, Intent, ResourceType } from "../../core/manifest";
+import type { CloudEngine } from "../../../providers/cloud";
 import { Db, openDatabase } from "../../../providers/cloud/store";
 
 /** Where one resource of a stack is in its life, as `up`/`destroy` recorded it. */
@@ -46,12 +47,18 @@ export interface StackResource {
  * (tables `stacks` and `stack_resources`, created by the engine's migrations),
  * so a deployment and its record travel together. Each write is one
  * statement, committed at once: an interrupted `up` keeps everything it
- * recorded.
+ * recorded. On the engine's own connection (`StackStore.of`), records
+ * written inside `engine.batch` commit with the requests they record.
  */
 export class StackStore {
   /** Opens the stack tables of the store at `file` (a second connection beside the engine's). */
   public static open(file: string): StackStore {
-    return new StackStore(openDatabase(file));
+    return new StackStore(openDatabase(file), true);
+  }
+
+  /** The stack tables on the engine's own connection (closing the stack store leaves it open). */
+  public static of(engine: CloudEngine): StackStore {
+    return new StackStore(engine.storeConnection(), false);
   }
 
   private readonly selectStacks: Statement;
@@ -66,8 +73,15 @@ export class StackStore {
   private readonly selectSecret: Statement;
   private readonly insertSecret: Statement;
   private readonly deleteSecrets: Statement;
+  private readonly selectResource: Statement;
+  private readonly selectDigest: Statement;
+  private readonly updateDigest: Statement;
+  private readonly clearDigest: Statement;
 
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    private readonly owned: boolean,
+  ) {
     this.selectStacks = db.prepare("SELECT name, program, app, intents, updated_at FROM stacks ORDER BY name");
     this.selectStack = db.prepare("SELECT name, program, app, intents, updated_at FROM stacks WHERE name = ?");
     this.upsertStack = db.prepare(
@@ -92,6 +106,13 @@ export class StackStore {
     this.selectSecret = db.prepare("SELECT value FROM stack_secrets WHERE stack = ? AND name = ?");
     this.insertSecret = db.prepare("INSERT INTO stack_secrets (stack, name, value) VALUES (?, ?, ?) ON CONFLICT (stack, name) DO NOTHING");
     this.deleteSecrets = db.prepare("DELETE FROM stack_secrets WHERE stack = ?");
+    this.selectResource = db.prepare(
+      `SELECT logical_id, path, type, account, cloud_id, inputs, outputs, status, depends_on, client_token
+       FROM stack_resources WHERE stack = ? AND logical_id = ?`,
+    );
+    this.selectDigest = db.prepare("SELECT deployed_digest FROM stacks WHERE name = ?").pluck();
+    this.updateDigest = db.prepare("UPDATE stacks SET deployed_digest = ? WHERE name = ?");
+    this.clearDigest = db.prepare("UPDATE stacks SET deployed_digest = NULL WHERE name = ? AND deployed_digest IS NOT NULL");
   }
 
   /** Every stack in the store, by name. */
@@ -124,8 +145,39 @@ export class StackStore {
     return (this.selectResources.all(stack) as ResourceRowRaw[]).map(toResource);
   }
 
-  /** Records one resource at once (its own transaction): what `up` has done survives an interruption. */
+  /**
+   * The digest `markDeployed` recorded for the stack, or undefined when the
+   * stack's records have changed since (or no up has completed).
+   */
+  public tryGetDeployedDigest(stack: string): string | undefined {
+    return (this.selectDigest.get(stack) as string | null | undefined) ?? undefined;
+  }
+
+  /** Records that the stack's records are exactly what an app with this digest deploys (after an up that completed). */
+  public markDeployed(stack: string, digest: string): void {
+    this.updateDigest.run(digest, stack);
+    this.cleared.delete(stack);
+  }
+
+  // Stacks whose digest this connection has cleared since it last set one: a record write need not clear it again.
+  // (A batch that fails to commit ends the command, and this store with it, so no rolled-back clear is trusted.)
+  private readonly cleared = new Set<string>();
+
+  private forgetDeployed(stack: string): void {
+    if (this.cleared.has(stack)) return;
+    this.clearDigest.run(stack);
+    this.cleared.add(stack);
+  }
+
+  /** One resource record of a stack, or undefined. */
+  public tryGetResource(stack: string, logicalId: string): StackResource | undefined {
+    const row = this.selectResource.get(stack, logicalId) as ResourceRowRaw | undefined;
+    return row ? toResource(row) : undefined;
+  }
+
+  /** Records one resource at once (its own transaction, unless inside `engine.batch`): what `up` has done survives an interruption. */
   public putResource(stack: string, r: StackResource): void {
+    this.forgetDeployed(stack);
     this.upsertResource.run(
       stack,
       r.logicalId,
@@ -143,6 +195,7 @@ export class StackStore {
 
   /** Forgets one resource record. */
   public removeResource(stack: string, logicalId: string): void {
+    this.forgetDeployed(stack);
     this.deleteResource.run(stack, logicalId);
   }
 
@@ -167,9 +220,9 @@ export class StackStore {
     return this.tryGetGeneratedSecret(stack, source)!;
   }
 
-  /** Closes this connection (the engine keeps its own). */
+  /** Closes this connection (one borrowed from the engine stays open). */
   public close(): void {
-    if (this.db.open) this.db.close();
+    if (this.owned && this.db.open) this.db.close();
   }
 }
 

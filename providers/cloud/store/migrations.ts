@@ -236,6 +236,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    description: "stacks: the digest of the app, settings and keys last deployed in full (a no-op up decides from it)",
+    sql: `
+      -- Set when an up completes; cleared by every write to the stack's resource records.
+      ALTER TABLE stacks ADD COLUMN deployed_digest TEXT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */
