@@ -42,8 +42,8 @@ function wholeProcess(report: Report, ctx: BenchContext): void {
       ctx.runs,
       {
         synth: () => timeNodeProcess({ args: [CLI, "synth", "ring.js", "-o", path.join(project.dir, "manifest.json")], cwd: project.dir, env }),
-        up: () => timeNodeProcess({ args: [CLI, "up", "ring.js", "--state", store, "--json"], cwd: project.dir, env }),
-        noop: () => timeNodeProcess({ args: [CLI, "up", "ring.js", "--state", store, "--json"], cwd: project.dir, env }),
+        up: () => timeNodeProcess({ args: [CLI, "up", "ring.js", "--state", store, "--yes", "--json"], cwd: project.dir, env }),
+        noop: () => timeNodeProcess({ args: [CLI, "up", "ring.js", "--state", store, "--yes", "--json"], cwd: project.dir, env }),
       },
       (round) => {
         store = path.join(project.dir, `state-${round}.db`);

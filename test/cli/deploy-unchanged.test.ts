@@ -28,7 +28,7 @@ describe("up with nothing changed", () => {
   };
 
   test("a completed up records the digest; a record written since clears it, and the full plan still finds nothing to do", () => {
-    expect(runCli(["up", HA], { env: t.env }).code).toBe(0);
+    expect(runCli(["up", HA, "--yes"], { env: t.env }).code).toBe(0);
     expect(digestOf()).toMatch(/^[0-9a-f]{64}$/);
 
     const store = StackStore.open(t.state);
@@ -37,20 +37,20 @@ describe("up with nothing changed", () => {
     store.close();
     expect(digestOf()).toBeUndefined();
 
-    const again = json(runCli(["up", HA, "--json"], { env: t.env }));
+    const again = json(runCli(["up", HA, "--yes", "--json"], { env: t.env }));
     expect(again.plan.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 11 });
     expect(digestOf()).toMatch(/^[0-9a-f]{64}$/);
   });
 
   test("with the digest matching, a rotated key is still an update (keys are compared with their recorded digests)", () => {
-    expect(runCli(["up", HA], { env: t.env }).code).toBe(0);
+    expect(runCli(["up", HA, "--yes"], { env: t.env }).code).toBe(0);
     const rotated = json(runCli(["plan", HA, "--json"], { env: { ...t.env, HL_HA_PSK_CGW1: "rotated-key-1" } }));
     expect(rotated.counts).toMatchObject({ update: 1, same: 10 });
     expect(rotated.changes).toEqual([expect.objectContaining({ action: "update", changed: ["preSharedKey"] })]);
   });
 
   test("a record that says otherwise than the digest is not trusted: a deleted record is planned again", () => {
-    expect(runCli(["up", HA], { env: t.env }).code).toBe(0);
+    expect(runCli(["up", HA, "--yes"], { env: t.env }).code).toBe(0);
     const store = StackStore.open(t.state);
     store.removeResource(STACK, "Ha/DestinationRoute2-0");
     store.close();
