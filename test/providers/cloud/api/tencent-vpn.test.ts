@@ -91,7 +91,7 @@ describe("requests the Tencent API refuses", () => {
 
   test("a wrong SecretKey is AuthFailure.SignatureFailure and creates nothing", async () => {
     const key = cloud.engine.createApiKey(A, "tencent");
-    const wrong = tencentClient(cloud, A, "ap-guangzhou", { ...key, secret: `${key.secret.slice(0, -1)}x` });
+    const wrong = tencentClient(cloud, A, "ap-guangzhou", { ...key, secret: `${key.secret.slice(0, -1)}${key.secret.endsWith("x") ? "y" : "x"}` });
     await expect(wrong.CreateVpc({ VpcName: "x", CidrBlock: "10.9.0.0/16" })).rejects.toMatchObject({ code: "AuthFailure.SignatureFailure" });
     expect((await tencentClient(cloud, A, "ap-guangzhou", key).DescribeVpcs({})).TotalCount).toBe(0);
   });
