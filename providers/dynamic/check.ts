@@ -61,6 +61,8 @@ function ruleFailures(type: ResourceType, inputs: JsonObject, account: string, p
   return report.errors
     .filter((f) => !NEEDS_WHOLE_MANIFEST.has(f.ruleId) && (f.resource === undefined || f.resource === logicalId))
     .filter((f) => !containsUnknown(inputs[topField(f.property)]))
+    // No account at all is the AuthFailure above, not also a malformed one.
+    .filter((f) => !(f.ruleId === "HL-MAN-008" && f.property === "account" && account === ""))
     .map((f) => ({ property: f.property ?? "", reason: `[${f.ruleId}] ${f.message}` }));
 }
 

@@ -19,6 +19,7 @@ export type { ProviderSettings } from "./settings";
 export { UNKNOWN, isWrappedSecret, wrapSecret, unwrapSecrets, sameValue } from "./values";
 export type { JsonObject } from "./values";
 export { planDeployment } from "./plan";
+export { preflightKeys } from "./key-preflight";
 export type { DeployedResource, PriorState, PlanOptions, PlanAction, PlanStep, PlanOperation, DeploymentPlan } from "./plan";
 export { resourceInputs, dependencyOrder, ACCOUNT_INPUT, ACCEPT_INPUT } from "./inputs";
 export type { InputResolver, InputOptions } from "./inputs";

@@ -1,5 +1,6 @@
 import { isRef, Manifest, ManifestResource, ResourceType, SecretSource } from "../../lib/core/manifest";
 import { diff } from "./diff";
+import { preflightKeys } from "./key-preflight";
 import { FIELD_TABLES } from "./fields";
 import { dependencyOrder, resourceInputs } from "./inputs";
 import { getPath, JsonObject, UNKNOWN, withPath } from "./values";
@@ -85,9 +86,12 @@ export interface DeploymentPlan {
  * Pulumi's providers use: create what is new, update or replace what
  * changed (naming the inputs), delete what is gone. A resource that
  * references a replaced one is replaced too: the old one is deleted first
- * (delete-before-replace), so nothing may still point at it.
+ * (delete-before-replace), so nothing may still point at it. With
+ * `resolveSecret`, a pre-shared key the cloud would refuse stops the plan.
  */
 export function planDeployment(manifest: Manifest, prior: PriorState = { resources: [] }, options: PlanOptions = {}): DeploymentPlan {
+  // A key the cloud would refuse stops the plan, so up fails before its first create, not half-way.
+  if (options.resolveSecret) preflightKeys(manifest, options.resolveSecret);
   const priorById = new Map(prior.resources.map((r) => [r.logicalId, r]));
   const actions = new Map<string, PlanAction>();
   const steps: PlanStep[] = [];

@@ -1,5 +1,5 @@
 import { Ccn, IdcSite, NetworkApp, RoutePreference, SecretValue, Vpc, VpnGateway } from "../../lib";
-import { findingsOf, hits } from "./helpers";
+import { findingsOf, hits, manifestOf, validateEdited } from "./helpers";
 
 // Rules found by the synth ⊇ engine property (test/property): each is a refusal
 // the engine made after synth had accepted the program.
@@ -100,5 +100,30 @@ describe("HL-HA-008: Routes to one destination on a gateway use different connec
     gateway.addRoute("Active", { destinationCidr: "192.168.60.0/24", connection: tunnel });
     gateway.addRoute("Standby", { destinationCidr: "192.168.60.0/24", connection: tunnel, preference: RoutePreference.STANDBY });
     expect(hits(app, "HL-HA-008", true)).toEqual(["Gw/Standby#nextHop"]);
+  });
+});
+
+describe("HL-MAN-008: Account IDs and names are well-formed", () => {
+  const base = () => {
+    const app = new NetworkApp({ defaultAccount: "330000000003", trustedAccounts: ["340000000004"] });
+    new Vpc(app, "Lab", { region: "ap-chengdu", cidrs: ["10.75.0.0/16"], name: "lab net" });
+    return manifestOf(app);
+  };
+
+  it("fails for a hand-written manifest with an account that is not an ID, an empty name and a huge one", () => {
+    const manifest = base();
+    manifest.app.trustedAccounts = ["not-an-account"];
+    const vpc = manifest.resources.find((r) => r.logicalId === "Lab")!;
+    vpc.account = "";
+    vpc.props.name = "n".repeat(200_000);
+    manifest.resources.find((r) => r.type === "RouteTable")!.props.name = "";
+    const findings = validateEdited(manifest).errors.filter((f) => f.ruleId === "HL-MAN-008");
+    expect(findings.map((f) => `${f.path}#${f.property}`)).toEqual(["#app.trustedAccounts[0]", "Lab#account", "Lab#name", "Lab/MainRouteTable#name"]);
+    expect(findings.find((f) => f.property === "name" && f.path === "Lab")!.message).toContain("a string of 200000 characters");
+    expect(JSON.stringify(findings).length).toBeLessThan(3000);
+  });
+
+  it("passes for what the constructs produce", () => {
+    expect(validateEdited(base()).errors.filter((f) => f.ruleId === "HL-MAN-008")).toEqual([]);
   });
 });

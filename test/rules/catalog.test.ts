@@ -15,6 +15,7 @@ describe("the rule catalog", () => {
     ["HL-MAN-005", "error"],
     ["HL-MAN-006", "warning"],
     ["HL-MAN-007", "error"],
+    ["HL-MAN-008", "error"],
     ["HL-ADDR-001", "error"],
     ["HL-ADDR-002", "error"],
     ["HL-ADDR-003", "error"],

@@ -4,6 +4,7 @@ import { manifestFormatVersion } from "./format-version";
 import { manifestKnownTypes } from "./known-types";
 import { manifestReferences } from "./references";
 import { manifestRequiredProps } from "./required-props";
+import { manifestIdentifiers } from "./identifiers";
 import { sameAccountReferences } from "./same-account-refs";
 import { manifestUnknownProps } from "./unknown-props";
 
@@ -18,4 +19,5 @@ export const MANIFEST_RULES: readonly Rule[] = [
   manifestDuplicateIds,
   manifestUnknownProps,
   sameAccountReferences,
+  manifestIdentifiers,
 ];

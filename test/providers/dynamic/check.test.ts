@@ -25,6 +25,7 @@ const REFUSED: ReadonlyArray<readonly [string, ResourceType, JsonObject, Readonl
   ["a key outside the charset", "VpnConnection", { ...CONNECTION, preSharedKey: "has spaces in it" }, [["preSharedKey", "HL-VPN-008"]]],
   ["a missing key", "VpnConnection", { ...CONNECTION, preSharedKey: undefined }, [["preSharedKey", "HL-MAN-003"], ["preSharedKey", "HL-VPN-008"]]],
   ["no account at all", "Ccn", { name: "c" }, [["account", "AuthFailure"]]],
+  ["an account that is not an account ID", "Ccn", { name: "c", account: "not-an-account" }, [["account", "HL-MAN-008"]]],
 ];
 
 test.each(REFUSED)("refuses %s, each failure with its property and rule ID", (_what, type, inputs, expected) => {
