@@ -1,28 +1,42 @@
 import { Command, CommanderError } from "commander";
-import { clockCommand } from "./commands/clock";
-import { configCommand } from "./commands/config";
-import { costCommand } from "./commands/cost";
-import { credentialsCommand } from "./commands/credentials";
-import { destroyCommand } from "./commands/destroy";
-import { failCommand } from "./commands/fail";
-import { graphCommand } from "./commands/graph";
-import { matrixCommand } from "./commands/matrix";
-import { peeringCommand } from "./commands/peering";
-import { planCommand } from "./commands/plan";
-import { recoverCommand } from "./commands/recover";
-import { serveCommand } from "./commands/serve";
-import { synthCommand } from "./commands/synth";
-import { traceCommand } from "./commands/trace";
-import { trafficCommand } from "./commands/traffic";
-import { upCommand } from "./commands/up";
-import { validateCommand } from "./commands/validate";
 import { CliError, EXIT_INTERNAL, EXIT_USAGE, formatCliError, toCliError, wantsJson } from "./errors";
 import { CliIo } from "./io";
 import { setTypeCheck } from "./typecheck";
 import { packageVersion } from "./version";
 
-/** The `hybridlink` command: every subcommand registered on one commander program. */
-export function buildCli(io: CliIo, json = false): Command {
+/**
+ * Every command, in help order, with its module loaded only when the command
+ * is built: a run loads the one command it runs (start-up is module loading,
+ * and `synth` needs neither SQLite nor Pulumi nor the diagram renderer).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: ReadonlyArray<readonly [name: string, build: (io: CliIo) => Command]> = [
+  ["synth", (io) => (require("./commands/synth") as typeof import("./commands/synth")).synthCommand(io)],
+  ["validate", (io) => (require("./commands/validate") as typeof import("./commands/validate")).validateCommand(io)],
+  ["plan", (io) => (require("./commands/plan") as typeof import("./commands/plan")).planCommand(io)],
+  ["up", (io) => (require("./commands/up") as typeof import("./commands/up")).upCommand(io)],
+  ["destroy", (io) => (require("./commands/destroy") as typeof import("./commands/destroy")).destroyCommand(io)],
+  ["trace", (io) => (require("./commands/trace") as typeof import("./commands/trace")).traceCommand(io)],
+  ["matrix", (io) => (require("./commands/matrix") as typeof import("./commands/matrix")).matrixCommand(io)],
+  ["fail", (io) => (require("./commands/fail") as typeof import("./commands/fail")).failCommand(io)],
+  ["recover", (io) => (require("./commands/recover") as typeof import("./commands/recover")).recoverCommand(io)],
+  ["clock", (io) => (require("./commands/clock") as typeof import("./commands/clock")).clockCommand(io)],
+  ["peering", (io) => (require("./commands/peering") as typeof import("./commands/peering")).peeringCommand(io)],
+  ["config", (io) => (require("./commands/config") as typeof import("./commands/config")).configCommand(io)],
+  ["graph", (io) => (require("./commands/graph") as typeof import("./commands/graph")).graphCommand(io)],
+  ["cost", (io) => (require("./commands/cost") as typeof import("./commands/cost")).costCommand(io)],
+  ["traffic", (io) => (require("./commands/traffic") as typeof import("./commands/traffic")).trafficCommand(io)],
+  ["serve", (io) => (require("./commands/serve") as typeof import("./commands/serve")).serveCommand(io)],
+  ["credentials", (io) => (require("./commands/credentials") as typeof import("./commands/credentials")).credentialsCommand(io)],
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * The `hybridlink` command: every subcommand registered on one commander
+ * program; with `only` naming a command, just that one (what main does when
+ * the command line names it; help and unknown commands get them all).
+ */
+export function buildCli(io: CliIo, json = false, only?: string): Command {
   const program = new Command("hybridlink")
     .description("hybrid-cloud connectivity: validate, deploy to the simulated cloud, trace and drill")
     .version(packageVersion(), "-V, --version", "print the installed hybridlink version")
@@ -36,28 +50,8 @@ export function buildCli(io: CliIo, json = false): Command {
       // Parse errors are reported once, by main, in the error shape (JSON under --json).
       outputError: () => undefined,
     });
-  const commands = [
-    synthCommand(io),
-    validateCommand(io),
-    planCommand(io),
-    upCommand(io),
-    destroyCommand(io),
-    traceCommand(io),
-    matrixCommand(io),
-    failCommand(io),
-    recoverCommand(io),
-    clockCommand(io),
-    peeringCommand(io),
-    configCommand(io),
-    graphCommand(io),
-    costCommand(io),
-    trafficCommand(io),
-    serveCommand(io),
-    credentialsCommand(io),
-  ];
-  for (const command of commands) {
-    program.addCommand(command);
-  }
+  const one = COMMANDS.find(([name]) => name === only);
+  for (const [, build] of one ? [one] : COMMANDS) program.addCommand(build(io));
   inheritErrorHandling(program, json);
   return program;
 }
@@ -81,7 +75,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let code = 0;
   const json = wantsJson(argv);
   const captured: CliIo = { ...io, exitCode: (c) => (code = Math.max(code, c)) };
-  const program = buildCli(captured, json);
+  const program = buildCli(captured, json, argv.find((a) => !a.startsWith("-")));
   // `hybridlink --json` alone: no command, said in the error shape (the root has no --json of its own).
   if (json && argv.every((a) => a === "--json")) return reportNoCommand(io, json);
   try {

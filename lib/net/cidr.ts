@@ -1,4 +1,4 @@
-import IPCIDR = require("ip-cidr");
+import type IPCIDR = require("ip-cidr");
 
 /**
  * IPv4 CIDR blocks as numeric ranges. Parsing and validation go through
@@ -69,10 +69,18 @@ function toCidr(text: string, ip: number, prefix: number): Cidr {
   return { text, network: `${formatIp(start)}/${prefix}`, prefix, start, end, hostBitsZero: start === ip };
 }
 
+let loaded: typeof IPCIDR | undefined;
+
+/** ip-cidr, loaded on first use: canonical blocks (nearly all of them) never need it, and start-up is module loading. */
+function ipCidr(): typeof IPCIDR {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require("ip-cidr") as typeof IPCIDR);
+}
+
 /** ip-cidr's parse of `text`, or null where its isValid* checks would say false. */
 function createAddressOrNull(text: string): IPCIDR.Address | null {
   try {
-    return IPCIDR.createAddress(text) || null;
+    return ipCidr().createAddress(text) || null;
   } catch {
     return null;
   }
