@@ -1,6 +1,25 @@
 import fc from "fast-check";
 import { formatIp, parseCidr, tryParseCidr } from "../../lib/net/cidr";
-import { Ccn, CustomerGateway, DirectConnectGateway, IdcSite, NetworkApp, PeeringConnection, RoutePreference, SecretValue, Vpc, VpnConnection, VpnGateway } from "../../lib";
+import {
+  ActiveStandbyVpn,
+  Ccn,
+  CrossRegionPeering,
+  CustomerGateway,
+  DirectConnectGateway,
+  HaDualCustomerGateway,
+  HubSpokeVpn,
+  IdcSite,
+  NetworkApp,
+  PeeringConnection,
+  RoutePreference,
+  SecretValue,
+  SiteToSiteVpn,
+  Vpc,
+  VpcPeering,
+  VpnConnection,
+  VpnGateway,
+  VpnRouting,
+} from "../../lib";
 
 /**
  * Random hybridlink programs as plain data (a counterexample prints as
@@ -43,6 +62,16 @@ export interface ProgramSpec {
   };
   readonly peerings: readonly { readonly requester: number; readonly accepter: Auto<number>; readonly bandwidthMbps: Auto<number | "none">; readonly routeBothWays: boolean }[];
   readonly acceptPeerings: boolean;
+  /** High-level constructs beside the hand-built resources, each on networks of its own (10.100+i, 172.100+i). */
+  readonly patterns: readonly PatternSpec[];
+}
+
+/** One pattern; `near` perturbs one of its values (another device address, a destination outside the site, a health check off). */
+export interface PatternSpec {
+  readonly kind: "SiteToSiteVpn" | "HubSpokeVpn" | "HaDualCustomerGateway" | "ActiveStandbyVpn" | "VpcPeering" | "CrossRegionPeering";
+  readonly near: "none" | "sameDevice" | "destinationOutside" | "healthCheckOff" | "spd" | "cidrOverlap";
+  readonly spokes: number;
+  readonly region: number;
 }
 
 /** Mostly the coherent value, sometimes one of `others`. */
@@ -102,6 +131,18 @@ export const programSpec: fc.Arbitrary<ProgramSpec> = fc.record({
     maxLength: 2,
   }),
   acceptPeerings: fc.boolean(),
+  patterns: fc.array(
+    fc.record({
+      kind: fc.constantFrom("SiteToSiteVpn" as const, "HubSpokeVpn" as const, "HaDualCustomerGateway" as const, "ActiveStandbyVpn" as const, "VpcPeering" as const, "CrossRegionPeering" as const),
+      near: fc.oneof(
+        { weight: 6, arbitrary: fc.constant("none" as const) },
+        { weight: 1, arbitrary: fc.constantFrom("sameDevice" as const, "destinationOutside" as const, "healthCheckOff" as const, "spd" as const, "cidrOverlap" as const) },
+      ),
+      spokes: fc.integer({ min: 1, max: 3 }),
+      region: fc.nat(2),
+    }),
+    { maxLength: 2 },
+  ),
 });
 
 const at = <T>(list: readonly T[], index: number): T | undefined => (list.length ? list[index % list.length] : undefined);
@@ -244,5 +285,51 @@ export function buildProgram(spec: ProgramSpec): NetworkApp {
     const destination = blockOf(r.destination, far, vpc.cidrs[0]);
     if (destination) vpc.addRoute(`VpcRoute${i}`, { destinationCidr: destination, nextHop });
   });
+  spec.patterns.forEach((p, i) => buildPattern(app, p, i, regions));
   return app;
+}
+
+/** One pattern on its own networks: VPC 10.(100+i).0.0/16, IDCs 172.(100+i).(16·n).0/20, devices 198.51.100.(100+10i+n). */
+function buildPattern(app: NetworkApp, p: PatternSpec, i: number, regions: readonly string[]): void {
+  const region = at(regions, p.region)!;
+  const vpcCidr = `10.${100 + i}.0.0/16`;
+  const site = (n: number) => ({ cidrs: [`172.${100 + i}.${16 * n}.0/20`] });
+  const device = (n: number) => `198.51.100.${100 + 10 * i + n}`;
+  const id = `Pattern${i}`;
+  const near = p.near;
+  const healthCheck = near === "healthCheckOff" ? { enabled: false } : undefined;
+  const pair = {
+    site: site(0),
+    primary: { device: device(0), preSharedKey: PSK },
+    standby: { device: near === "sameDevice" ? device(0) : device(1), preSharedKey: PSK },
+    ...(near === "destinationOutside" ? { destinations: ["172.250.0.0/16"] } : {}),
+    ...(healthCheck ? { healthCheck } : {}),
+  };
+  switch (p.kind) {
+    case "SiteToSiteVpn":
+      new SiteToSiteVpn(app, id, { vpc: { region, cidrs: [near === "cidrOverlap" ? "172.0.0.0/8" : vpcCidr] }, site: site(0), device: device(0), preSharedKey: PSK, ...(healthCheck ? { healthCheck } : {}) });
+      return;
+    case "HubSpokeVpn": {
+      const hub = new HubSpokeVpn(app, id, { vpc: { region, cidrs: [vpcCidr] }, routing: near === "spd" ? VpnRouting.SPD : VpnRouting.ROUTE_TABLE, idcTransit: near !== "spd" });
+      for (let n = 0; n < p.spokes; n++) hub.addSpoke(`Spoke${n}`, { site: site(near === "cidrOverlap" ? 0 : n), device: device(n), preSharedKey: PSK });
+      return;
+    }
+    case "HaDualCustomerGateway":
+      new HaDualCustomerGateway(app, id, { vpc: { region, cidrs: [vpcCidr] }, ...pair });
+      return;
+    case "ActiveStandbyVpn": {
+      const vpc = new Vpc(app, `${id}Vpc`, { region, cidrs: [vpcCidr] });
+      new ActiveStandbyVpn(app, id, { vpnGateway: { type: "CCN", region }, ccn: { vpcs: [vpc] }, ...pair });
+      return;
+    }
+    case "VpcPeering":
+    case "CrossRegionPeering": {
+      const requester = new Vpc(app, `${id}A`, { region, cidrs: [vpcCidr] });
+      const cross = p.kind === "CrossRegionPeering";
+      const accepter = new Vpc(app, `${id}B`, { region: cross ? at(regions, p.region + 1)! : region, cidrs: [near === "cidrOverlap" ? vpcCidr : `10.${150 + i}.0.0/16`] });
+      if (cross) new CrossRegionPeering(app, id, { requester, accepter, bandwidthMbps: near === "destinationOutside" ? 20_000 : 100 });
+      else new VpcPeering(app, id, { requester, accepter });
+      return;
+    }
+  }
 }
