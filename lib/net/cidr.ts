@@ -44,6 +44,8 @@ export function parseCidr(text: string): Cidr {
 // directly because constructing ip-cidr's address objects dominates synth of large apps. Anything else goes
 // through ip-cidr; test/net/cidr.test.ts checks both paths against ip-cidr.
 const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+// Canonical a.b.c.d, read directly for the same reason (a subset of what ip-cidr accepts as an address).
+const CANONICAL_IP = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 const CANONICAL_CIDR = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}\\/(3[0-2]|[12]?\\d)$`);
 
 function parseUncached(text: string): Cidr | null {
@@ -109,7 +111,10 @@ export function tryParseIp(text: string): number | undefined {
   const hit = ipCache.get(text);
   if (hit !== undefined) return hit ?? undefined;
   let parsed: number | null = null;
-  if (typeof text === "string" && !text.includes("/") && !text.includes(":")) {
+  const canonical = typeof text === "string" ? CANONICAL_IP.exec(text) : null;
+  if (canonical) {
+    parsed = ((+canonical[1] << 24) | (+canonical[2] << 16) | (+canonical[3] << 8) | +canonical[4]) >>> 0;
+  } else if (typeof text === "string" && !text.includes("/") && !text.includes(":")) {
     // Same test as IPCIDR.isValidAddress, parsing once.
     const address = createAddressOrNull(text) as (IPCIDR.Address & { parsedAddress: string[] }) | null;
     parsed = address && address.v4 ? (octetsToNumber(address.parsedAddress) ?? null) : null;

@@ -102,6 +102,17 @@ describe("parseCidr agrees with ip-cidr", () => {
     );
   });
 
+  it("agrees with ip-cidr on near-canonical addresses (leading zeros, octets past 255)", () => {
+    const part = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.integer({ min: 0, max: 99 }).map((n) => `0${n}`));
+    fc.assert(
+      fc.property(fc.tuple(part, part, part, part), ([a, b, c, d]) => {
+        const text = `${a}.${b}.${c}.${d}`;
+        expect(tryParseIp(text) !== undefined).toBe(IPCIDR.isValidAddress(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("parses addresses like ip-cidr", () => {
     fc.assert(
       fc.property(ipText, (text) => {
