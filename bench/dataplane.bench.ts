@@ -28,7 +28,7 @@ const SITES = 100;
  * gateways of ten IDCs each (IDC 50–99). IDC j is 172.16.j.0/24 with one
  * device and one route-based tunnel with a health check.
  */
-function generate(): NetworkModel {
+export function generate(): NetworkModel {
   const vpcCidr = (i: number) => `10.${i >> 8}.${i & 255}.0/24`;
   const vpcs = Array.from({ length: VPCS }, (_, i) => ({ id: `vpc-${i}`, name: `vpc-${i}`, region: "ap-guangzhou", account: "1", cidrs: [vpcCidr(i)] }));
   const subnets = vpcs.map((v, i) => ({ id: `subnet-${i}`, name: `subnet-${i}`, vpc: v.id, cidr: `10.${i >> 8}.${i & 255}.0/25`, routeTable: `rtb-${i}` }));
