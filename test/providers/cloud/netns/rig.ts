@@ -28,14 +28,23 @@ export interface Established {
  * one namespace would share one policy.
  */
 export class GatewayRig {
-  public static async open(lab: Lab, engine: CloudEngine, account: string, gatewayId: string, connections: readonly string[], routeBased: boolean): Promise<GatewayRig> {
+  public static async open(
+    lab: Lab,
+    engine: CloudEngine,
+    account: string,
+    gatewayId: string,
+    connections: readonly string[],
+    routeBased: boolean,
+    /** More VPC addresses for the gateway namespace's loopback (to probe what a narrowed tunnel leaves out). */
+    moreCloudAddresses: readonly string[] = [],
+  ): Promise<GatewayRig> {
     const ask = (action: string, ids: string[]) => engine.request(action, { ids }, { account }).items as Json[];
     const gateway = ask("DescribeVpnGateways", [gatewayId])[0];
     const vpc = gateway.vpc ? ask("DescribeVpcs", [gateway.vpc as string])[0] : undefined;
     const items = ask("DescribeVpnConnections", [...connections]);
     const checks = items.map((c) => c.healthCheck as Json | undefined).filter((h) => h?.enabled === true) as Json[];
     const cloudLan = checks.length ? (checks[0].localIp as string) : hostIn(((vpc?.cidrs as string[]) ?? ["10.0.0.0/16"])[0]);
-    const cloudNs = lab.namespace("gw", [...new Set([cloudLan, ...checks.map((h) => h.localIp as string)])]);
+    const cloudNs = lab.namespace("gw", [...new Set([cloudLan, ...checks.map((h) => h.localIp as string), ...moreCloudAddresses])]);
     const cloud = await lab.charon(cloudNs, { installRoutes: !routeBased });
     const devices = new Map<string, DeviceEnd>();
     const deviceIps = new Map<string, string>();
@@ -95,6 +104,16 @@ export class GatewayRig {
       if (!line) return undefined;
       const m = pattern.exec(line)!;
       return { local: m[1].trim().split(" "), remote: m[2].trim().split(" "), line };
+    }, timeoutMs);
+  }
+
+  /** Waits (bounded) until either log shows a CHILD_SA of the connection or a failure notify; returns the matching lines of both. */
+  public async outcome(connection: string, from: { cloud: number; device: number }, timeoutMs = 15_000): Promise<string[]> {
+    const d = this.device(connection);
+    const pattern = new RegExp(`CHILD_SA ${childName(connection)}\\{\\d+\\} established|AUTHENTICATION_FAILED|NO_PROPOSAL_CHOSEN|TS_UNACCEPTABLE|MAC mismatched`);
+    return waitFor(`an outcome of ${connection}`, () => {
+      const lines = [...this.cloud.linesSince(from.cloud, pattern).map((l) => `gateway: ${l}`), ...d.charon.linesSince(from.device, pattern).map((l) => `device: ${l}`)];
+      return lines.length ? lines : undefined;
     }, timeoutMs);
   }
 
