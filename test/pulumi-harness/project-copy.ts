@@ -23,7 +23,7 @@ export function copyAsProject(exampleDir: string): string {
 export function renameFirstVpc(projectDir: string): void {
   const file = path.join(projectDir, "app.ts");
   const text = fs.readFileSync(file, "utf8");
-  const edited = text.replace(/(new Vpc\([^{]*\{ name: ["`])/, "$1Renamed-");
+  const edited = text.replace(/(new Vpc\(app, [^,]+, \{ name: ["`])/, "$1Renamed-");
   if (edited === text) throw new Error(`${file}: no \`new Vpc(…, { name: …\` to edit`);
   fs.writeFileSync(file, edited);
 }
