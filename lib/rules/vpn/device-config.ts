@@ -1,6 +1,7 @@
 import { ManifestResource } from "../../core/manifest";
 import { parsedCidrs, propsOf } from "../private/read";
 import { spdBlocks } from "../private/spd";
+import { intersect as intersectCidrs } from "../../net/negotiation";
 import { Rule, RuleViolation } from "../rule";
 
 /** HL-VPN-025: an IDC device configured differently from its connection will not negotiate. */
@@ -10,7 +11,7 @@ export const deviceConfigMatches: Rule = {
   severity: "warning",
   source: "001_31a3006ea02bfdf7.txt (下载配置中的RemotSubnet和LocalSubnet与创建IPsec连接时的本端网段和对端网段正好是相反的)",
   rationale:
-    "The device's configuration is the connection's with local and remote subnets swapped and the same IKE version; a device set up otherwise fails phase 1 or 2 and the tunnel stays down.",
+    "The device's configuration is the connection's with local and remote subnets swapped and the same IKE version. Another IKE version fails phase 1. Other subnets: under IKEv2 the CHILD_SA is narrowed to the blocks both sides share (RFC 7296 §2.9), so traffic outside them is not carried, and with none shared it fails (TS_UNACCEPTABLE); IKEv1 has no narrowing, so any difference fails phase 2.",
   fix: "Load the downloaded configuration on the device (drop the customerDevice overrides), or make them mirror the connection.",
   *check(context) {
     for (const connection of context.index.ofType("VpnConnection")) {
@@ -31,13 +32,21 @@ export const deviceConfigMatches: Rule = {
         problems.push({
           resource: connection.logicalId,
           property: `customerDevice.${deviceSide}`,
-          message: `The device's ${deviceSide} are ${mine.join(", ") || "empty"} but must mirror the connection's ${connectionSide} (${expected.join(", ") || "none"}); phase 2 will not match.`,
+          message: `The device's ${deviceSide} are ${mine.join(", ") || "empty"} but the connection's ${connectionSide} are ${expected.join(", ") || "none"}; ${outcome(mine, expected, version)}`,
         });
       }
       yield* problems;
     }
   },
 };
+
+/** What negotiation makes of two selector lists that differ (RFC 7296 §2.9 under IKEv2; none under IKEv1). */
+function outcome(device: string[], connection: string[], version: unknown): string {
+  if (typeof version === "string" && version.toLowerCase().endsWith("1")) return "IKEv1 has no narrowing: phase 2 will not match.";
+  const shared = intersectCidrs(device, connection);
+  if (shared.length === 0) return "they share no address: phase 2 fails (TS_UNACCEPTABLE).";
+  return `IKEv2 narrows the tunnel to ${shared.join(", ")} (RFC 7296 §2.9): traffic outside it is not carried.`;
+}
 
 function normalized(list: string[]): string[] {
   return [...new Set(list)].sort();
