@@ -1,7 +1,7 @@
 import { ManifestResource } from "../../core/manifest";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
-import { REF_ENTRIES } from "./schema";
+import { own, REF_ENTRIES } from "./schema";
 
 /** The references that may cross accounts: a peering's accepter VPC, and the accepter's route through the peering. */
 function mayCross(from: ManifestResource, prop: string, target: ManifestResource): boolean {
@@ -21,7 +21,8 @@ export const sameAccountReferences: Rule = {
   fix: "Create the referenced resource in the same account (account prop), or connect the two accounts' VPCs with a peering.",
   *check(context) {
     for (const resource of context.manifest.resources) {
-      const entries = REF_ENTRIES[resource.type];
+      // own(): a type named like an Object.prototype member ("toString") finds nothing.
+      const entries = own(REF_ENTRIES, resource.type);
       if (!entries) continue;
       const props = propsOf(resource);
       for (const [prop] of entries) {
