@@ -11,3 +11,5 @@ export * from "./secret";
 export * from "./synth";
 export * from "./props";
 export * from "./identifiers";
+export * from "./provenance";
+export * from "./sources";

@@ -1,3 +1,4 @@
+import { Source, seedNumber } from "../core/provenance";
 import { Rule } from "./rule";
 
 /** Display names of the rule areas, by the middle part of the rule ID (`HL-<AREA>-NNN`). */
@@ -14,6 +15,18 @@ const AREAS: Readonly<Record<string, string>> = {
 /** The area code of a rule ID (`HL-PEER-003` → `PEER`). */
 export function ruleArea(id: string): string {
   return id.split("-")[1] ?? id;
+}
+
+/** The source line of a rule: its kind, then the quote and translation, the API reference, or the reason. */
+export function renderSource(source: Source): string {
+  switch (source.kind) {
+    case "seed":
+      return `seed ${seedNumber(source.file)} (\`${source.file}\`): 「${source.quote}」 — ${source.translation}`;
+    case "cloud-api":
+      return `cloud-api (${source.cloud}): \`${source.api}\` — ${source.reference}`;
+    case "assumption":
+      return `assumption — ${source.reason}`;
+  }
 }
 
 function cell(text: string): string {
@@ -37,9 +50,13 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
     `${rules.length} rules (${errors} errors, ${rules.length - errors} warnings). Errors fail synth; warnings are reported and can be`,
     "acknowledged on a scope with a reason: `Acknowledgements.of(scope).add(ruleId, reason)`.",
     "",
-    "| ID | Severity | Title |",
-    "|---|---|---|",
-    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${cell(r.title)} |`),
+    "Each rule has exactly one source: `seed` (a verbatim quote of ../shared/seeds, with a translation; test/rules/provenance.test.ts",
+    "checks every quote against the seeds), `cloud-api` (the cloud's public API reference) or `assumption` (this project's",
+    "own choice, with the reason).",
+    "",
+    "| ID | Severity | Source | Title |",
+    "|---|---|---|---|",
+    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.source.kind} | ${cell(r.title)} |`),
     "",
     "Besides the catalog, the rule runner itself reports: `HL-CORE-001` (an error-level rule was acknowledged:",
     "errors cannot be), `HL-CORE-002` (unknown cloud profile), `HL-CORE-003` (a construct's own deferred",
@@ -55,7 +72,7 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
         "",
         `**${rule.title}** (${rule.severity})`,
         "",
-        `- Source: ${rule.source}`,
+        `- Source: ${renderSource(rule.source)}`,
         `- Why: ${rule.rationale}`,
         `- Fix: ${rule.fix}`,
         "",

@@ -1,6 +1,7 @@
 import { ManifestIndex } from "../core/manifest-index";
 import { CloudProfile } from "../core/profiles";
 import { Manifest } from "../core/manifest";
+import { Source } from "../core/provenance";
 
 import type { Severity } from "../core/findings";
 
@@ -32,8 +33,11 @@ export interface Rule {
   readonly id: string;
   readonly title: string;
   readonly severity: Severity;
-  /** Seed file name or provider documentation the constraint comes from. */
-  readonly source: string;
+  /**
+   * Where the constraint comes from, exactly one kind: a seed (verbatim quote),
+   * the cloud's public API reference, or the project's own assumption.
+   */
+  readonly source: Source;
   /** Why the constraint exists. */
   readonly rationale: string;
   /** How to make the resource compliant. */

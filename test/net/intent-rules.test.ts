@@ -13,7 +13,7 @@ function intentFindings(app: NetworkApp) {
 }
 
 describe("intent rules: the catalog", () => {
-  test("four error-level rules, registered in the catalog, sourced to DESIGN.md", () => {
+  test("four error-level rules, registered in the catalog, each an assumption of DESIGN.md's intents", () => {
     expect(INTENT_RULES.map((r) => [r.id, r.severity])).toEqual([
       ["HL-INTENT-001", "error"],
       ["HL-INTENT-002", "error"],
@@ -22,7 +22,8 @@ describe("intent rules: the catalog", () => {
     ]);
     for (const rule of INTENT_RULES) {
       expect(RULES).toContain(rule);
-      expect(rule.source).toContain("DESIGN.md intents");
+      expect(rule.source.kind).toBe("assumption");
+      expect(rule.source.kind === "assumption" && rule.source.reason).toContain("DESIGN.md");
     }
   });
 

@@ -111,7 +111,7 @@ describe("validateManifest", () => {
       id: "HL-TEST-001",
       title: "explodes",
       severity: "warning",
-      source: "test",
+      source: { kind: "assumption", reason: "test" },
       rationale: "test",
       fix: "test",
       check() {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { forEachCidrInput } from "../private/cidr-fields";
 import { propsOf } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
@@ -7,7 +8,7 @@ export const cidrSyntax: Rule = {
   id: "HL-ADDR-001",
   title: "CIDR blocks are valid IPv4 CIDR notation",
   severity: "error",
-  source: "003_75af117516b25042.txt (VPC CIDR rules); tencentcloud Terraform tencentcloud_vpc cidr_block",
+  source: cloudApi("Tencent Cloud", "CreateVpc: CidrBlock; CreateSubnet: CidrBlock", "IPv4 blocks in CIDR notation"),
   rationale: "Every VPC, subnet, route, IDC network and SPD selector is an IPv4 block a.b.c.d/n; anything else is refused by the cloud API.",
   fix: "Write the block as a.b.c.d/n with each octet 0–255 and n from 0 to 32, e.g. 10.0.0.0/16.",
   check(context) {

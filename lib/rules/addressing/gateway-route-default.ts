@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { parsedCidr, propsOf } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const gatewayRouteNotDefault: Rule = {
   id: "HL-ADDR-006",
   title: "VPN gateway routes do not use 0.0.0.0/0",
   severity: "error",
-  source: "alicloud Terraform alicloud_vpn_route_entry route_dest; tencentcloud VPN gateway routes (destination must be a specific IDC network)",
+  source: assumption("a default route through a tunnel would pull all Internet-bound traffic into the IDC; the seeds route only the IDC's own networks (本地网关的私网网段)"),
   rationale: "A default route through a tunnel would pull all of the VPC's Internet-bound traffic into the IDC; VPN gateway destination routes must name the IDC networks.",
   fix: "Route the IDC's own networks (e.g. 192.168.0.0/16) instead of 0.0.0.0/0, one route per network.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { forEachCidrInput } from "../private/cidr-fields";
 import { Rule, RuleViolation } from "../rule";
 
@@ -6,7 +7,7 @@ export const cidrHostBits: Rule = {
   id: "HL-ADDR-002",
   title: "CIDR blocks have their host bits zero",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_vpc / tencentcloud_route_table_entry (InvalidParameterValue.Malformed)",
+  source: assumption("a block with host bits set (10.0.0.1/16) is ambiguous; refusing it is safer than guessing which network was meant"),
   rationale: "10.0.0.1/16 is ambiguous (an address or the 10.0.0.0/16 network?); clouds refuse blocks whose host bits are set rather than guess.",
   fix: "Use the normalized block the message suggests (the same prefix with the host bits cleared).",
   check(context) {

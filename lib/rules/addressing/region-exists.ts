@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { tryFindRegion } from "../../core/profiles";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -9,7 +10,7 @@ export const regionExists: Rule = {
   id: "HL-ADDR-005",
   title: "Regions exist in the cloud profile",
   severity: "error",
-  source: "003_75af117516b25042.txt (regions); lib/core/profiles.ts region catalog",
+  source: assumption("the region lists in lib/core/profiles.ts are the regions this simulator models for each cloud; any other name is a typo or another cloud's region"),
   rationale: "Each cloud names its regions differently (ap-guangzhou, cn-hangzhou, wuhan); a region of another cloud, or a typo, cannot be deployed.",
   fix: "Use one of the profile's regions listed in the message, or switch the app to the profile of the cloud that region belongs to.",
   *check(context) {

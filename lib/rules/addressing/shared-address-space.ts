@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { cidrsOverlap, parseCidr } from "../../net/cidr";
 import { parsedCidr, propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -9,7 +10,7 @@ export const sharedAddressSpaceRoute: Rule = {
   id: "HL-ADDR-007",
   title: "VPN gateway routes into 100.64.0.0/10 (shared address space)",
   severity: "warning",
-  source: "alicloud Terraform alicloud_vpn_route_entry; RFC 6598 (100.64.0.0/10 is used by cloud services)",
+  source: assumption("RFC 6598 shared address space, which Alibaba Cloud uses for its own service endpoints; routing it to an IDC can cut instances off from them"),
   rationale: "Alibaba Cloud uses 100.64.0.0/10 for its own services (metadata, DNS, OSS endpoints); routing it to an IDC can cut instances off from them.",
   fix: "Route a narrower IDC block outside 100.64.0.0/10, or acknowledge the warning if the IDC really uses shared address space.",
   *check(context) {

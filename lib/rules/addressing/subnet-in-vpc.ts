@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { parsedCidr, propsOf, quoteList, refId } from "../private/read";
 import { factsOf } from "../private/facts";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const subnetInsideVpc: Rule = {
   id: "HL-ADDR-003",
   title: "Subnets lie inside their VPC's CIDR blocks",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_subnet cidr_block (must be within the VPC's CIDR)",
+  source: cloudApi("Tencent Cloud", "CreateSubnet: CidrBlock (error InvalidParameterValue.SubnetRange)", "a subnet's block lies within its VPC's CIDR"),
   rationale: "A subnet is carved out of its VPC's address space; addresses outside it are neither delivered locally nor routable.",
   fix: "Choose a subnet block inside one of the VPC's CIDRs, or add a secondary CIDR to the VPC that contains it.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { findOverlaps, OwnedCidr } from "../../net/cidr";
 import { parsedCidr, propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const subnetsDisjoint: Rule = {
   id: "HL-ADDR-004",
   title: "Subnets of one VPC do not overlap",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_subnet (InvalidParameterValue.SubnetConflict)",
+  source: cloudApi("Tencent Cloud", "CreateSubnet: CidrBlock (error InvalidParameterValue.SubnetConflict)", "subnets of one VPC do not overlap"),
   rationale: "Each address of a VPC belongs to one subnet and its route table; overlapping subnets make delivery ambiguous and are refused by the cloud.",
   fix: "Give the subnets disjoint blocks (e.g. consecutive /24s inside the VPC CIDR).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { findOverlaps } from "../../net/cidr";
 import { factsOf } from "../private/facts";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const vpcCidrsDisjoint: Rule = {
   id: "HL-ADDR-008",
   title: "A VPC's CIDR blocks do not overlap each other",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_vpc assistant CIDRs (InvalidParameterValue.CidrConflict)",
+  source: cloudApi("Tencent Cloud", "CreateAssistantCidr: CidrBlocks (error InvalidParameterValue.CidrConflict)", "a VPC's blocks do not overlap each other"),
   rationale: "A secondary CIDR that overlaps the primary adds no addresses and makes routes to the VPC ambiguous; the cloud refuses it.",
   fix: "Remove the overlapping block or replace it with one disjoint from the VPC's other CIDRs.",
   *check(context) {

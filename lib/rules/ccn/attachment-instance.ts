@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { CcnInstanceType } from "../../core/manifest";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -13,7 +14,7 @@ export const attachmentInstance: Rule = {
   id: "HL-CCN-002",
   title: "CCN attachments attach a VPC, VPN gateway or direct-connect gateway of the stated type",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (场景四: 云联网所关联的 VPC 以及专线网络, CCN 型 VPN 网关); tencentcloud Terraform tencentcloud_ccn_attachment instance_type",
+  source: cloudApi("Tencent Cloud", "AttachCcnInstances: Instances.N.InstanceType (VPC, DIRECTCONNECT, VPNGW), InstanceRegion", "the attached instance's type and region"),
   rationale: "A CCN learns routes from VPCs, CCN-type VPN gateways and direct-connect gateways only; the attachment's instanceType and region must describe the instance it attaches, or the cloud cannot find it.",
   fix: "Attach one of those three kinds, set instanceType to match it (VPC, VPN_GATEWAY, DIRECT_CONNECT_GATEWAY) and region to its region.",
   *check(context) {

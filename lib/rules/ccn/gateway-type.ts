@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { resolve } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const attachedGatewayIsCcnType: Rule = {
   id: "HL-CCN-001",
   title: "A VPN gateway attached to a CCN is CCN-type",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (场景四: 创建 CCN 型 VPN 网关，并关联至云联网)",
+  source: seed("000", "该场景下，用户可以创建 CCN 型 VPN 网关，并关联至云联网，实现流量全互通。", "Here the user creates a CCN-type VPN gateway and attaches it to the CCN for full connectivity."),
   rationale: "A VPC-type gateway delivers into its own VPC; only a CCN-type gateway exchanges routes with a CCN, so attaching a VPC-type gateway is refused.",
   fix: "Create the gateway with type 'CCN' (and no VPC) to attach it, or attach its VPC to the CCN instead.",
   *check(context) {

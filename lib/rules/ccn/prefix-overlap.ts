@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { findOverlaps } from "../../net/cidr";
 import { factsOf } from "../private/facts";
 import { propsOf, refId } from "../private/read";
@@ -8,7 +9,7 @@ export const ccnPrefixOverlap: Rule = {
   id: "HL-CCN-003",
   title: "Prefixes learned from different CCN attachments do not overlap",
   severity: "warning",
-  source: "000_11478e3c852afabd.txt (场景四/五: 云联网 learns routes from VPCs, VPN gateways and 专线); tencentcloud CCN route conflict (路由冲突)",
+  source: assumption("a CCN forwards by the prefixes it learns; overlapping prefixes from two attachments make the overlap go to one of them only, which is rarely what was meant"),
   rationale: "A CCN forwards by longest-prefix match over what it learns; two attachments announcing overlapping prefixes make one of them unreachable for the overlap (the CCN marks the later route conflicted or prefers the more specific one).",
   fix: "Renumber one of the networks, or narrow the VPN gateway route / direct-connect prefix so the attachments announce disjoint prefixes.",
   *check(context) {

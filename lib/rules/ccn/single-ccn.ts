@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const singleCcnPerInstance: Rule = {
   id: "HL-CCN-004",
   title: "An instance is attached to at most one CCN",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_ccn_attachment (an instance can join only one CCN)",
+  source: cloudApi("Tencent Cloud", "AttachCcnInstances (error UnsupportedOperation.CcnAttached)", "an instance is attached to one CCN at a time"),
   rationale: "A VPC, VPN gateway or direct-connect gateway joins one CCN; a second attachment is refused, and two would make its routes ambiguous.",
   fix: "Keep one attachment per instance; connect two CCNs' networks by attaching them to one CCN.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const vpcRouteViaAttachedCcn: Rule = {
   id: "HL-CCN-005",
   title: "A VPC routes via a CCN only when attached to it",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_route_table_entry next_type CCN; 000_11478e3c852afabd.txt (场景四)",
+  source: cloudApi("Tencent Cloud", "CreateRoutes: Routes.N.GatewayType CCN", "a VPC route via a CCN needs the VPC attached to that CCN"),
   rationale: "Traffic reaches a CCN only from the networks attached to it; a route via a CCN the VPC is not attached to has no next hop.",
   fix: "Attach the VPC to the CCN (ccn.attach(id, vpc)), or route via a CCN the VPC is attached to.",
   *check(context) {

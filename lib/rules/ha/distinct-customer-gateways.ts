@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { redundantGroups } from "../private/ha";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const distinctCustomerGateways: Rule = {
   id: "HL-HA-005",
   title: "An active/standby pair uses two distinct customer gateways",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (用户侧部署两个用户网关); 000_11478e3c852afabd.txt (场景五: 部署两台 IPsec VPN 设备)",
+  source: seed("001", "两个用户网关同时连接一个阿里云VPN网关，每个用户网关与VPN网关建立一条IPsec隧道", "Two customer gateways connect to one VPN gateway, each customer gateway building one IPsec tunnel with it."),
   rationale: "The standby tunnel protects against a device failure only if it ends on another device; two tunnels to one customer gateway fail together.",
   fix: "Terminate the standby connection on the IDC's second device (a second customer gateway with its own public IP).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { tryParseIp } from "../../net/cidr";
 import { factsOf } from "../private/facts";
 import { enabledHealthCheck } from "../private/health-check";
@@ -9,7 +10,7 @@ export const healthCheckLocalIp: Rule = {
   id: "HL-HA-002",
   title: "Health check source IP is on the cloud side",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (健康检查: 源IP); tencentcloud Terraform tencentcloud_vpn_connection health_check_local_ip",
+  source: cloudApi("Tencent Cloud", "CreateVpnConnection: HealthCheckLocalIp", "the probe's source address, on the cloud side of the tunnel (seed 001 names the field 源IP but not where it must lie)"),
   rationale: "Probes are sent from a cloud address through the tunnel to the IDC; a source outside the VPC (or the networks on the CCN of a CCN-type gateway) is not matched by the tunnel and every probe fails.",
   fix: "Use an unused address inside the VPC's CIDR (e.g. from a subnet's range) as healthCheck.localIp.",
   *check(context) {

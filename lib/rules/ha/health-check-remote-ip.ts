@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { tryParseIp } from "../../net/cidr";
 import { factsOf } from "../private/facts";
 import { enabledHealthCheck } from "../private/health-check";
@@ -8,7 +9,7 @@ export const healthCheckRemoteIp: Rule = {
   id: "HL-HA-003",
   title: "Health check destination IP is in the IDC",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (健康检查: 目的IP); tencentcloud Terraform tencentcloud_vpn_connection health_check_remote_ip",
+  source: cloudApi("Tencent Cloud", "CreateVpnConnection: HealthCheckRemoteIp", "the probe's destination address, in the IDC behind the tunnel (seed 001 names the field 目的IP but not where it must lie)"),
   rationale: "Probes test the path to the IDC behind the tunnel; a target outside the IDC site's networks is never answered through this tunnel, so a healthy tunnel is declared down.",
   fix: "Use an address inside the IDC site's CIDRs that answers probes (e.g. the device's inside interface) as healthCheck.remoteIp.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { redundantGroups } from "../private/ha";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const healthCheckRequired: Rule = {
   id: "HL-HA-001",
   title: "Connections of an active/standby pair have health checks",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (为IPsec连接配置健康检查…当健康检查检测用户网关不可用时，路由自动切换); 000_11478e3c852afabd.txt (场景五)",
+  source: seed("001", "当健康检查检测用户网关不可用时，路由自动切换到另外一个用户网关。", "When the health check finds a customer gateway unavailable, the route switches to the other customer gateway automatically."),
   rationale: "Routes fail over only when a health check declares the active tunnel down; without one the active route stays in place when its tunnel fails and traffic is blackholed, so the standby never takes over.",
   fix: "Give each connection of the pair healthCheck { localIp (cloud side), remoteIp (IDC side) } with enabled: true.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { enabledHealthCheck } from "../private/health-check";
 import { outOfRange } from "../private/vocabulary";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const healthCheckTiming: Rule = {
   id: "HL-HA-004",
   title: "Health check interval and retries are within the cloud's ranges",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (重试间隔和重试次数); tencentcloud API HealthCheckConfig ProbeInterval 1000–5000 ms, ProbeThreshold 3–8; alicloud Terraform alicloud_vpn_connection health_check_config",
+  source: cloudApi("Tencent Cloud", "CreateVpnConnection: HealthCheckConfig.ProbeInterval (1000–5000 ms), ProbeThreshold (3–8); Alibaba Cloud CreateVpnConnection: HealthCheckConfig interval, retry", "each cloud's accepted probe interval and retry ranges"),
   rationale: "Failure detection takes interval × retries; the cloud accepts only its documented ranges, and values outside them are refused.",
   fix: "Use an interval and a retry count inside the ranges in the message (or leave them unset for the profile's defaults).",
   *check(context) {

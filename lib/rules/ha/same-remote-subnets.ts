@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { ManifestResource } from "../../core/manifest";
 import { factsOf, NetworkFacts } from "../private/facts";
 import { redundantGroups } from "../private/ha";
@@ -10,7 +11,7 @@ export const sameRemoteSubnets: Rule = {
   id: "HL-HA-006",
   title: "An active/standby pair carries the same remote subnets",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (两条目的路由: 目标网段 本地网关的私网网段, one for each IPsec connection)",
+  source: seed("001", "|本地网关的私网网段|IPsec连接实例2|是|0|", "The standby route has the same destination (the local gateway's private network) as the active one, via IPsec connection 2, weight 0."),
   rationale: "After failover the standby tunnel must carry what the active one did; when its remote subnets differ, traffic to the missing subnets is dropped by the standby's selectors.",
   fix: "Give both connections the same remote subnets (the same SPD remote CIDRs, or customer gateways of the same IDC site).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { routeGroups } from "../private/ha";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const standbyHasActive: Rule = {
   id: "HL-HA-007",
   title: "Every standby route has an active route",
   severity: "warning",
-  source: "000_11478e3c852afabd.txt (场景五: 主备通道, 优先级); 001_31a3006ea02bfdf7.txt (权重 100 主 / 0 备)",
+  source: assumption("a standby route only means something next to an active one; a destination with only standby routes is most likely a half-built pair"),
   rationale: "A standby preference only means something next to an active route; a destination whose only routes are standby is probably a half-built pair (the active route was forgotten or mis-valued).",
   fix: "Add the active route (priority 0 on tencent, weight 100 on alibaba) to the same destination, or give the lone route the active value.",
   *check(context) {

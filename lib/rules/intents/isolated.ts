@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { formatTraceInline } from "../../net/format";
 import { analyzePair } from "../../net/pair";
 import { Rule } from "../rule";
@@ -8,7 +9,7 @@ export const intentIsolated: Rule = {
   id: "HL-INTENT-002",
   title: "A declared isolated pair is not reachable",
   severity: "error",
-  source: "DESIGN.md intents",
+  source: assumption("intents are this project's own contract (DESIGN.md): the app declares which endpoints must stay apart"),
   rationale:
     "Intents.isolated(a, b) states that no packet from a may be delivered to b (IDC-1 and IDC-2 must stay apart, a partner VPC must not reach production). The data-plane model traces a → b over the synthesized network; a delivered packet breaks the intent.",
   fix: "Remove what the trace in the finding uses to get there: the gateway route that transits between IDCs (or use SPD connections, which do not transit), the peering route, or the CCN attachment.",

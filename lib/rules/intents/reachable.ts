@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { formatTraceInline } from "../../net/format";
 import { analyzePair } from "../../net/pair";
 import { Rule } from "../rule";
@@ -8,7 +9,7 @@ export const intentReachable: Rule = {
   id: "HL-INTENT-001",
   title: "A declared reachable pair is reachable both ways",
   severity: "error",
-  source: "DESIGN.md intents",
+  source: assumption("intents are this project's own contract (DESIGN.md): the app declares which endpoints must reach each other"),
   rationale:
     "Intents.reachable(a, b) states that a and b must talk: a request and its reply (发包、回包路由). The data-plane model traces both directions over the synthesized network — same-account peerings active, cross-account peerings to trusted accounts accepted, tunnels up where both ends agree — and a pair that is one-way or unreachable breaks the intent.",
   fix: "Follow the trace in the finding to the hop that drops the packet and add what it names: the missing route, the peering, the tunnel, or the CCN attachment.",

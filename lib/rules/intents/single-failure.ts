@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { Intent } from "../../core/manifest";
 import { failureTouches } from "../../net/failures";
 import { formatTraceInline } from "../../net/format";
@@ -11,7 +12,7 @@ export const intentUnderSingleFailure: Rule = {
   id: "HL-INTENT-003",
   title: "A declared intent holds under any single failure",
   severity: "error",
-  source: "DESIGN.md intents; 000_11478e3c852afabd.txt (场景五 主备容灾); 001_31a3006ea02bfdf7.txt (高可用-双用户网关)",
+  source: assumption("intents are this project's own contract (DESIGN.md); what fails is modelled per component: tunnels, customer gateways, devices and IDC sites fail, a VPC peering does not (seed 003: 对等连接不依赖某个独立硬件，因而不存在单点故障)"),
   rationale:
     "An intent declared with { underSingleFailure: true } must survive the loss of any one customer-gateway device, tunnel or peering, each in turn, in steady state after health-check detection. Without a standby tunnel, or without health checks (routes then never move), one failure cuts the pair.",
   fix: "Add redundancy on the path the finding names: a second device with its own tunnel and a standby route, health checks on both connections, or a second path for the peering.",

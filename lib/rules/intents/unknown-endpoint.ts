@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { Rule } from "../rule";
 import { describeIntent, intentAnalysis, isEndpoint } from "./private/analysis";
 
@@ -6,7 +7,7 @@ export const intentUnknownEndpoint: Rule = {
   id: "HL-INTENT-004",
   title: "An intent names endpoints of the app",
   severity: "error",
-  source: "DESIGN.md intents",
+  source: assumption("intents are this project's own contract (DESIGN.md): an endpoint must name a network of the app"),
   rationale:
     "An intent about a network the app does not have can never be checked; it is usually a typo or a construct from another app. The other intent rules skip it.",
   fix: "Pass a Vpc, Subnet, IdcSite or DirectConnectGateway of this app (or its logical ID or unique name), or an IPv4 address inside one.",

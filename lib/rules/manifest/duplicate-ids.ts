@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { Rule } from "../rule";
 
 /** HL-MAN-005: logical IDs are unique. */
@@ -5,7 +6,7 @@ export const manifestDuplicateIds: Rule = {
   id: "HL-MAN-005",
   title: "Logical IDs are unique",
   severity: "error",
-  source: "hybridlink manifest format (lib/core/manifest.ts ManifestResource.logicalId)",
+  source: assumption("hybridlink's own manifest format (lib/core/manifest.ts ManifestResource.logicalId): stack state is keyed by logical ID"),
   rationale: "References, stack state and deploy order key resources by logical ID; two resources with one ID would overwrite each other.",
   fix: "Rename one of the resources (constructs derive logical IDs from unique construct paths).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { MANIFEST_FORMAT_VERSION } from "../../core/manifest";
 import { Rule, RuleViolation } from "../rule";
 
@@ -60,7 +61,7 @@ export const manifestFormatVersion: Rule = {
   id: "HL-MAN-001",
   title: "Manifest format version and document shape",
   severity: "error",
-  source: "hybridlink manifest format (lib/core/manifest.ts)",
+  source: assumption("hybridlink's own manifest format (lib/core/manifest.ts): a document of another version or shape cannot be read reliably"),
   rationale:
     "A manifest of another format version, or one missing its app settings or resource list, cannot be read the same way; deploying it would misread every resource.",
   fix: `Set "formatVersion": "${MANIFEST_FORMAT_VERSION}" and give app { profile, defaultAccount, trustedAccounts }, resources, intents and acknowledgements; or re-synthesize it with \`hybridlink synth\`.`,

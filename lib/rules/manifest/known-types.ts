@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { RESOURCE_TYPES } from "../../core/manifest";
 import { Rule } from "../rule";
 import { describe } from "./format-version";
@@ -9,7 +10,7 @@ export const manifestKnownTypes: Rule = {
   id: "HL-MAN-002",
   title: "Resource types are known",
   severity: "error",
-  source: "hybridlink manifest format (lib/core/manifest.ts RESOURCE_TYPES)",
+  source: assumption("hybridlink's own manifest format (lib/core/manifest.ts RESOURCE_TYPES): only these types have an engine and provider implementation"),
   rationale: "The engine and the Pulumi providers have one implementation per low-level type; a resource of another type would be skipped or fail at deploy time.",
   fix: `Use one of the known types: ${RESOURCE_TYPES.join(", ")}.`,
   *check(context) {

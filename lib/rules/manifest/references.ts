@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { isRef } from "../../core/manifest";
 import { Rule, RuleViolation } from "../rule";
 import { own, REF_ENTRIES } from "./schema";
@@ -7,7 +8,7 @@ export const manifestReferences: Rule = {
   id: "HL-MAN-004",
   title: "References resolve to a resource of the expected type",
   severity: "error",
-  source: "hybridlink manifest format (lib/core/manifest.ts Ref)",
+  source: assumption("hybridlink's own manifest format (lib/core/manifest.ts Ref): references are by logical ID"),
   rationale:
     "A reference is replaced by the referenced resource's cloud ID at deploy time; one that names nothing, or a resource of the wrong type (a subnet's vpc naming a route table), cannot be created.",
   fix: "Point the reference at the logical ID of an existing resource of the expected type, and list only existing logical IDs in dependsOn.",

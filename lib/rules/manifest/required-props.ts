@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { isRef, isSecretRef, ManifestResource } from "../../core/manifest";
 import { orList } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
@@ -86,7 +87,7 @@ export const manifestRequiredProps: Rule = {
   id: "HL-MAN-003",
   title: "Required props are present with the right types",
   severity: "error",
-  source: "hybridlink manifest format (lib/core/manifest.ts *Spec interfaces)",
+  source: assumption("hybridlink's own manifest format (lib/core/manifest.ts *Spec interfaces): the props each type needs to be deployed"),
   rationale:
     "Providers create each resource from its props; a missing or mistyped prop (a CIDR list given as one string, a bandwidth given as text) would fail mid-deploy or be misread.",
   fix: "Give every required prop with the documented type (see the *Spec interfaces in lib/core/manifest.ts), or build the app with the constructs and synthesize it.",

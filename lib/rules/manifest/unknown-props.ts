@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { Rule, RuleViolation } from "../rule";
 import { own, PropSchema, RESOURCE_SCHEMA } from "./schema";
 
@@ -6,7 +7,7 @@ export const manifestUnknownProps: Rule = {
   id: "HL-MAN-006",
   title: "No unknown props",
   severity: "warning",
-  source: "hybridlink manifest format (lib/core/manifest.ts *Spec interfaces)",
+  source: assumption("hybridlink's own manifest format (lib/core/manifest.ts *Spec interfaces): a prop no type defines is most likely a typo"),
   rationale: "A prop the type does not define is ignored at deploy time; a misspelt optional prop (bandwithMbps) silently leaves the default in place.",
   fix: "Remove the prop or correct its spelling to one of the type's props.",
   check(context) {

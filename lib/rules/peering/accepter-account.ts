@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const accepterAccountOwnsVpc: Rule = {
   id: "HL-PEER-014",
   title: "The accepter account owns the accepter VPC",
   severity: "error",
-  source: "003_75af117516b25042.txt (其他账户: 需要手动输入对端账户和私有网络的ID)",
+  source: seed("003", "当对端账户类型为其他账户时，需要手动输入对端账户的QQ号和私有网络的ID。", "When the peer is another account, enter the peer account's ID and its VPC's ID by hand."),
   rationale: "A cross-account request is addressed to an account and one of its VPCs; naming an account that does not own the VPC makes the request fail.",
   fix: "Set accepterAccount to the account of the accepter VPC (constructs do this for you).",
   *check(context) {

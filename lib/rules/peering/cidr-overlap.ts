@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const peeringCidrOverlap: Rule = {
   id: "HL-PEER-001",
   title: "Peered VPCs have no overlapping CIDR blocks",
   severity: "error",
-  source: "003_75af117516b25042.txt (对等连接的两端私有网络 CIDR 不可以重叠); 004_44f13b38f991dfeb.txt",
+  source: seed("003", "对等连接的两端私有网络 CIDR 不可以重叠，重叠时创建会报错。", "The CIDRs of the two VPCs of a peering cannot overlap; creation fails with an error when they do."),
   rationale:
     "Routes to the peer VPC are keyed by its CIDRs; when the blocks overlap (containment counts: 10.0.0.0/16 lies in 10.0.0.0/8) the same address is local and remote at once, and the cloud refuses to create the peering.",
   fix: "Renumber one of the VPCs (or drop the secondary CIDR that overlaps) so that no block of one lies in or contains a block of the other.",

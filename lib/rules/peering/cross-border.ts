@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const crossBorderApproval: Rule = {
   id: "HL-PEER-007",
   title: "Non-mainland (cross-border) peering carries an approval",
   severity: "error",
-  source: "003_75af117516b25042.txt (非大陆地域（香港和多伦多）对等连接服务需要您提工单申请)",
+  source: seed("003", "非大陆地域（香港和多伦多）对等连接服务需要您提工单申请，因为跨境通信需要对用户资料和使用场景进行审核。", "Peering in non-mainland regions (Hong Kong and Toronto) needs a ticket, because cross-border communication requires a review of the user's information and use case."),
   rationale: "Peering in non-mainland regions (Hong Kong, North America) needs a ticket: cross-border traffic is reviewed before the cloud enables it.",
   fix: "Open the ticket with the cloud and set crossBorderApproval to its reference (e.g. crossBorderApproval: 'ticket-12345').",
   *check(context) {

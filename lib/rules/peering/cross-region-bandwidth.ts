@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const crossRegionBandwidth: Rule = {
   id: "HL-PEER-004",
   title: "Cross-region peering bandwidth is set within 1–10000 Mbps",
   severity: "error",
-  source: "003_75af117516b25042.txt (跨地域对等连接用户需要设定带宽上限; 最大 10Gbps)",
+  source: seed("003", "跨地域对等连接用户需要设定带宽上限。", "For cross-region peering the user must set a bandwidth cap."),
   rationale: "Cross-region peering is billed by bandwidth and capped at 10 Gbps; the cloud needs the cap at creation and refuses more than 10000 Mbps (a larger cap needs a ticket).",
   fix: "Set bandwidthMbps to a whole number of Mbps within the range in the message (e.g. bandwidthMbps: 100).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { quoteList } from "../private/read";
 import { factsOf } from "../private/facts";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const peeringsPerVpc: Rule = {
   id: "HL-PEER-003",
   title: "At most 10 peering connections per VPC",
   severity: "error",
-  source: "003_75af117516b25042.txt (每个私有网络支持的对等连接数 10); 004_44f13b38f991dfeb.txt (每个私有网络支持的对等连接数为10个)",
+  source: seed("004", "每个私有网络支持的对等连接数为10个。", "Each VPC supports 10 peering connections."),
   rationale: "The cloud caps peering connections per VPC, counting those it requested and those it accepted; the 11th is refused (LimitExceeded).",
   fix: "Remove peerings from the VPC, or connect many VPCs through a CCN instead of a full mesh of peerings.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { otherEnd, tryPeeringEnds } from "../private/peering";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const peeringNotTransitive: Rule = {
   id: "HL-PEER-012",
   title: "Routes through a peering target the peer VPC only",
   severity: "warning",
-  source: "003_75af117516b25042.txt (对等连接互通性不传递); 004_44f13b38f991dfeb.txt",
+  source: seed("003", "然而由于对等连接的不传递性，VPC 2 和 VPC 3 的流量不能互通。", "Because peering is not transitive, VPC 2 and VPC 3 cannot exchange traffic."),
   rationale:
     "Peering is not transitive: traffic that arrives over a peering is delivered only to the peer VPC's own CIDRs, never forwarded to another peering, VPN or CCN. A route via the peering to any other block is useless (VPC2 cannot reach VPC3 through VPC1).",
   fix: "Narrow the destination to the peer VPC's CIDRs; to reach the other network, peer with it directly or connect both through a CCN.",

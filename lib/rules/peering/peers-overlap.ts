@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { findOverlaps, OwnedCidr } from "../../net/cidr";
 import { CidrSet } from "../private/cidr-set";
 import { factsOf } from "../private/facts";
@@ -9,7 +10,7 @@ export const crossRegionPeersOverlap: Rule = {
   id: "HL-PEER-002",
   title: "Cross-region peers of one VPC have no overlapping CIDR blocks",
   severity: "error",
-  source: "003_75af117516b25042.txt (跨地域对等连接时，一个 VPC 的多个对等网络间 CIDR 不可重叠)",
+  source: seed("003", "跨地域对等连接时，一个 VPC 的多个对等网络间 CIDR 不可重叠，重叠时会报错。", "With cross-region peering, the CIDRs of a VPC's several peer networks cannot overlap; an error is reported when they do."),
   rationale:
     "Cross-region peering runs over the cloud's inter-region MPLS network, which routes by destination: when two peers of one VPC share addresses, traffic to them is ambiguous, so the cloud refuses it (same-region peerings do not affect each other).",
   fix: "Renumber one of the two peer VPCs, or connect it another way (e.g. a CCN) so the VPC's cross-region peers have disjoint CIDRs.",

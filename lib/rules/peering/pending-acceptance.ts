@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const pendingAcceptance: Rule = {
   id: "HL-PEER-010",
   title: "Cross-account peering stays pending until accepted",
   severity: "warning",
-  source: "003_75af117516b25042.txt (跨账号: 需要对端接受此对等连接后生效; 7天后自动过期失效)",
+  source: seed("003", "与其他账户私有网络创建对等连接，需要对端接受此对等连接后生效。", "A peering with another account's VPC takes effect only after the other side accepts it."),
   rationale: "A peering to another account carries no traffic until that account accepts it, and the request expires after 7 days; the deploy plan shows it PENDING.",
   fix: "Have the accepter account accept the request within 7 days (AcceptVpcPeeringConnection), then acknowledge this warning on the peering.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule, RuleViolation } from "../rule";
 
@@ -6,7 +7,7 @@ export const peeringRegionSupported: Rule = {
   id: "HL-PEER-006",
   title: "Peering is offered in both VPCs' regions",
   severity: "error",
-  source: "003_75af117516b25042.txt (对等连接不支持地域: 华东地区（上海金融）)",
+  source: seed("003", "对等连接不支持地域 |华东地区（上海金融）", "Region where peering is not supported: East China (Shanghai Finance)."),
   rationale: "Peering is not available in some regions (ap-shanghai-fsi, the Shanghai finance zone); a peering from or to a VPC there cannot be created.",
   fix: "Connect the VPC in that region another way (VPN or CCN), or move the VPC to a region that offers peering.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { tryPeeringEnds } from "../private/peering";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const peeringRouteFromEnd: Rule = {
   id: "HL-PEER-013",
   title: "Only the peered VPCs route through a peering",
   severity: "error",
-  source: "003_75af117516b25042.txt (第三步：为对等连接配置路由表: 本端/对端路由表)",
+  source: seed("003", "要使对等连接两端实现真正的通信，您必须在发起端和接收端的相关路由表上配置指向对端的路由规则。", "For the two ends of a peering to communicate, you must configure routes pointing at the peer in the route tables of the requester and the accepter."),
   rationale: "A peering is a link between exactly two VPCs; a route table of a third VPC cannot use it as a next hop, and the cloud refuses the route.",
   fix: "Move the route to a route table of one of the peered VPCs, or peer the third VPC directly.",
   *check(context) {

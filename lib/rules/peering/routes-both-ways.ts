@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { ManifestResource } from "../../core/manifest";
 import { factsOf, NetworkFacts } from "../private/facts";
 import { peeringEnds } from "../private/peering";
@@ -8,7 +9,7 @@ export const routesBothWays: Rule = {
   id: "HL-PEER-011",
   title: "Both ends of a peering route to each other",
   severity: "warning",
-  source: "003_75af117516b25042.txt (如果两端没有配置发包、回包路由，也无法实现通信); 004_44f13b38f991dfeb.txt (常见问题: 建立了对等连接但是无法进行通信)",
+  source: seed("004", "您一定要在本端和对端都配置相关路由，才可以通过对等来接通信。", "You must configure the routes on both the local and the peer end before the peering can carry traffic."),
   rationale:
     "A peering carries nothing by itself: the requester needs a route to the accepter's CIDR via the peering (outbound) and the accepter one back (return). With one side only, packets leave but replies are dropped (the FAQ 'connected but cannot communicate').",
   fix: "Add the missing route named in the message (or call routeBothWays() on the peering).",

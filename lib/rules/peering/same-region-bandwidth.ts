@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const sameRegionBandwidth: Rule = {
   id: "HL-PEER-005",
   title: "Same-region peering takes no bandwidth cap",
   severity: "error",
-  source: "003_75af117516b25042.txt (同地域对等连接带宽无上限，不可修改); 004_44f13b38f991dfeb.txt",
+  source: seed("003", "同地域对等连接带宽无上限，不可修改。", "Same-region peering bandwidth has no cap and cannot be modified."),
   rationale: "Same-region peering is free and has no bandwidth limit; the cap cannot be set or modified, so a value given here would never apply.",
   fix: "Remove bandwidthMbps from the same-region peering (or put the VPCs in different regions if a cross-region cap was meant).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const sameRegionOnly: Rule = {
   id: "HL-PEER-008",
   title: "Cross-region peering only where the cloud offers it",
   severity: "error",
-  source: "004_44f13b38f991dfeb.txt (同地域对等连接 only: both ends in 武汉)",
+  source: assumption("seed 004 (the CCB profile) documents same-region peering only (同地域对等连接) and, unlike seed 003, offers no cross-region peering; the profile therefore offers none"),
   rationale: "Some clouds (the CCB profile) offer only same-region peering: both VPCs must be in one region.",
   fix: "Put both VPCs in the same region, or connect the regions another way.",
   *check(context) {

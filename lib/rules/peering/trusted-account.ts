@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const trustedPeerAccount: Rule = {
   id: "HL-PEER-009",
   title: "Cross-account peering goes to a trusted account",
   severity: "error",
-  source: "003_75af117516b25042.txt (请不要接受来自您不了解账户的对等连接申请)",
+  source: seed("003", "请不要接受来自您不了解账户的对等连接申请，此类用户可能对您的网络带来风险。", "Do not accept peering requests from accounts you do not know; such users may put your network at risk."),
   rationale: "Peering opens the whole VPC to the peer account; the seed warns against peering with accounts you do not know, so the app must list the peer account as trusted.",
   fix: "Add the accepter account to the app's trustedAccounts (new NetworkApp({ trustedAccounts: ['…'] })) once you know who owns it.",
   *check(context) {

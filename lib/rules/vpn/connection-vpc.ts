@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { resolve } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const connectionVpc: Rule = {
   id: "HL-VPN-017",
   title: "Connections on CCN-type gateways take no VPC",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_vpn_connection vpc_id (not required for CCN-type gateways); 000_11478e3c852afabd.txt",
+  source: cloudApi("Tencent Cloud", "CreateVpnConnection: VpcId", "the VPC of the gateway; not given for a connection on a CCN-type gateway"),
   rationale: "A connection belongs to its gateway's network: on a CCN-type gateway there is no VPC to name, and on a VPC-type gateway any VPC other than the gateway's is wrong.",
   fix: "Remove vpc from connections on CCN-type gateways; on VPC-type gateways use the gateway's VPC (constructs fill it in).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { tryParseIp } from "../../net/cidr";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const customerGatewayDistinctIp: Rule = {
   id: "HL-VPN-003",
   title: "Customer gateways have distinct IP addresses",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (创建两个用户网关: one public IP per device); tencentcloud Terraform tencentcloud_vpn_customer_gateway",
+  source: cloudApi("Tencent Cloud", "CreateCustomerGateway: IpAddress", "a customer gateway is registered by the public IP of one device; the cloud refuses a second customer gateway with the same IP"),
   rationale: "A customer gateway stands for one device by its public IP; two records with one IP are one device, so a 'dual customer gateway' pair built on them has no redundancy and the cloud refuses the duplicate.",
   fix: "Give each device its own public IP, or reuse the one customer gateway for both connections.",
   *check(context) {

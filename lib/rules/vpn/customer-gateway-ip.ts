@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { tryParseIp } from "../../net/cidr";
 import { notPublicUnicastBlock } from "../../net/special-addresses";
 import { propsOf } from "../private/read";
@@ -9,7 +10,7 @@ export const customerGatewayPublicIp: Rule = {
   id: "HL-VPN-002",
   title: "Customer gateway IP is a public unicast IPv4 address",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (本地数据中心的网关已经配置了静态公网IP); tencentcloud Terraform tencentcloud_vpn_customer_gateway public_ip_address",
+  source: seed("001", "本地数据中心的网关已经配置了静态公网IP。", "The data centre's gateway has a static public IP configured."),
   rationale:
     "The cloud's VPN gateway negotiates IKE with the device over the Internet, so the device needs a static public unicast address; private, loopback, link-local, shared (100.64/10), multicast and reserved addresses cannot be reached.",
   fix: "Use the public IPv4 address of the IDC's VPN device (or of the NAT in front of it), a.b.c.d without a prefix. The documentation (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and benchmarking (198.18.0.0/15) blocks are accepted so examples run against the simulated cloud.",

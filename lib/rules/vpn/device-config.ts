@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { ManifestResource } from "../../core/manifest";
 import { parsedCidrs, propsOf } from "../private/read";
 import { spdBlocks } from "../private/spd";
@@ -9,7 +10,7 @@ export const deviceConfigMatches: Rule = {
   id: "HL-VPN-025",
   title: "The IDC device's configuration mirrors the connection",
   severity: "warning",
-  source: "001_31a3006ea02bfdf7.txt (下载配置中的RemotSubnet和LocalSubnet与创建IPsec连接时的本端网段和对端网段正好是相反的)",
+  source: seed("001", "下载配置中的RemotSubnet和LocalSubnet与创建IPsec连接时的本端网段和对端网段正好是相反的。", "The RemotSubnet and LocalSubnet of the downloaded configuration are exactly the reverse of the local and remote networks given when the IPsec connection was created."),
   rationale:
     "The device's configuration is the connection's with local and remote subnets swapped and the same IKE version. Another IKE version fails phase 1. Other subnets: under IKEv2 the CHILD_SA is narrowed to the blocks both sides share (RFC 7296 §2.9), so traffic outside them is not carried, and with none shared it fails (TS_UNACCEPTABLE); IKEv1 has no narrowing, so any difference fails phase 2.",
   fix: "Load the downloaded configuration on the device (drop the customerDevice overrides), or make them mirror the connection.",

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { orList, propsOf } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const gatewayBandwidth: Rule = {
   id: "HL-VPN-005",
   title: "VPN gateway bandwidth is one of the offered sizes",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (带宽规格); tencentcloud Terraform tencentcloud_vpn_gateway bandwidth; alicloud Terraform alicloud_vpn_gateway bandwidth",
+  source: cloudApi("Tencent Cloud", "CreateVpnGateway: InternetMaxBandwidthOut", "gateway bandwidth is one of the sizes offered (5, 10, 20, 50, 100, 200, 500, 1000 Mbps)"),
   rationale: "Gateway bandwidth is sold in fixed sizes (5, 10, 20, 50, 100, 200, 500, 1000 Mbps); other values are refused.",
   fix: "Pick the next size up from the list in the message.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { resolve } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const gatewayInVpcRegion: Rule = {
   id: "HL-VPN-004",
   title: "A VPN gateway is in its VPC's region",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (确保VPC的地域和VPN网关的地域相同)",
+  source: seed("001", "确保VPC的地域和VPN网关的地域相同。", "Make sure the VPC's region and the VPN gateway's region are the same."),
   rationale: "A VPN gateway is a regional resource attached to a VPC of the same region; one in another region cannot be attached.",
   fix: "Create the gateway in the VPC's region (leave region unset to take the VPC's).",
   *check(context) {

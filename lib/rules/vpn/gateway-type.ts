@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { orList, propsOf } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const gatewayTypeOffered: Rule = {
   id: "HL-VPN-006",
   title: "VPN gateway type is offered by the cloud",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (VPC 型 / CCN 型 VPN 网关); lib/core/profiles.ts vpnGatewayTypes",
+  source: cloudApi("Tencent Cloud", "CreateVpnGateway: Type", "VPC-attached (IPSEC) and CCN gateways; the CCB profile models no VPN"),
   rationale: "Tencent offers VPC-type and CCN-type gateways, Alibaba VPC-attached gateways only, and the CCB profile no VPN at all; other types cannot be created.",
   fix: "Use a gateway type from the message, or connect the IDC through the cloud that offers the type you need.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const gatewayVpcByType: Rule = {
   id: "HL-VPN-016",
   title: "VPC-type gateways need a VPC; CCN-type gateways take none",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (VPC 型 VPN 网关 / CCN 型 VPN 网关); tencentcloud Terraform tencentcloud_vpn_gateway vpc_id (empty for type CCN)",
+  source: cloudApi("Tencent Cloud", "CreateVpnGateway: VpcId, Type", "a VPC-type gateway names its VPC; a CCN-type gateway is created without one"),
   rationale: "A VPC-type gateway delivers into the one VPC it is attached to; a CCN-type gateway reaches cloud networks through a CCN instead and cannot be bound to a VPC.",
   fix: "Give a VPC-type gateway its vpc; remove vpc from a CCN-type gateway and attach it to a CCN (or leave it unattached for IDC-only transit).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const idcCloudOverlap: Rule = {
   id: "HL-VPN-001",
   title: "IDC networks do not overlap the cloud networks reached through the gateway",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (本地数据中心的网段和专有网络的网段不能重叠); 000_11478e3c852afabd.txt",
+  source: seed("001", "本地数据中心的网段和专有网络的网段不能重叠。", "The data centre's networks and the VPC's networks must not overlap."),
   rationale:
     "An address that is both in the IDC and in the VPC (or any VPC / direct-connect network on the CCN a CCN-type gateway is attached to) is delivered locally on each side and never crosses the tunnel.",
   fix: "Renumber the IDC network or the cloud network so they are disjoint, or leave the overlapping network out of the connection.",

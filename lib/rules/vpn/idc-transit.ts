@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { ManifestResource } from "../../core/manifest";
 import { OwnedCidr } from "../../net/cidr";
 import { CidrSet } from "../private/cidr-set";
@@ -37,7 +38,7 @@ export const noSpdIdcTransit: Rule = {
   id: "HL-VPN-014",
   title: "IDC-to-IDC transit needs route-table mode, not SPD",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (SPD 策略路由…无法中转流量; 场景二、三 need the VPN route table; 场景六 no IDC↔IDC)",
+  source: seed("000", "该方式无法实现路由选路，因此无法中转流量", "SPD cannot choose routes, so it cannot carry transit traffic."),
   rationale:
     "An SPD connection only admits traffic from its remote (IDC) blocks to its local (cloud) blocks, so it cannot carry one IDC's traffic to another IDC (scenario 6). Transit between IDCs (scenarios 2 and 3) needs route-table (ROUTE) connections and gateway routes. Several SPD connections on one gateway are fine as long as nothing asks them to transit.",
   fix: "Use routeType 'ROUTE' with gateway routes for every connection that carries IDC-to-IDC traffic, or keep the IDCs apart (drop the other IDC's blocks from the SPD policy / the gateway route).",

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { notAllowed, outOfRange } from "../private/vocabulary";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const ikeOptions: Rule = {
   id: "HL-VPN-010",
   title: "IKE options are from the cloud's lists",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_vpn_connection ike_*; alicloud Terraform alicloud_vpn_connection ike_config; 001_31a3006ea02bfdf7.txt (IKEv1 和 IKEv2)",
+  source: cloudApi("Tencent Cloud", "CreateVpnConnection: IKEOptionsSpecification (IKEVersion, ExchangeMode, PropoEncryAlgorithm, PropoAuthenAlgorithm, DhGroupName, IKESaLifetimeSeconds); Alibaba Cloud CreateVpnConnection: IkeConfig", "each cloud's IKE versions, modes, algorithms, DH groups and lifetime range"),
   rationale: "The gateway only negotiates the IKE versions, exchange modes, algorithms, DH groups and SA lifetimes it implements; anything else is refused by the API (and each cloud spells them its own way).",
   fix: "Use a value from the list in the message, in the cloud's spelling, or leave the option unset for the profile's default.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const ipsecEnabledForConnections: Rule = {
   id: "HL-VPN-022",
   title: "IPsec connections need IPsec-VPN enabled on the gateway",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (IPsec-VPN： 选择开启IPsec-VPN功能)",
+  source: seed("001", "选择开启IPsec-VPN功能。", "(IPsec-VPN:) choose to enable the IPsec-VPN function."),
   rationale: "IPsec connections run on the gateway's IPsec-VPN function; with it switched off none of them can be created.",
   fix: "Set ipsecEnabled: true on the gateway, or remove its IPsec connections.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { notAllowed, outOfRange } from "../private/vocabulary";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const ipsecOptions: Rule = {
   id: "HL-VPN-011",
   title: "IPsec options are from the cloud's lists",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_vpn_connection ipsec_*; alicloud Terraform alicloud_vpn_connection ipsec_config",
+  source: cloudApi("Tencent Cloud", "CreateVpnConnection: IPSECOptionsSpecification (EncryptAlgorithm, IntegrityAlgorith, PfsDhGroup, IPSECSaLifetimeSeconds); Alibaba Cloud CreateVpnConnection: IpsecConfig", "each cloud's IPsec algorithms, PFS groups and lifetime range"),
   rationale: "The gateway only negotiates the IPsec algorithms, PFS groups and SA lifetimes it implements; anything else is refused by the API.",
   fix: "Use a value from the list in the message, in the cloud's spelling, or leave the option unset for the profile's default.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { describeSecret, propsOf, secretSource } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const preSharedKeyMatches: Rule = {
   id: "HL-VPN-009",
   title: "Both ends of a tunnel use the same pre-shared key",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (预共享密钥：该值必须与用于本地网关设备的值匹配)",
+  source: seed("001", "输入共享密钥，该值必须与用于本地网关设备的值匹配。", "Pre-shared key: enter the shared key; it must match the value used on the local gateway device."),
   rationale: "IKE authenticates both ends with the same pre-shared key; a device configured from another secret never negotiates, and the tunnel stays down.",
   fix: "Configure the IDC device from the same secret as the connection (drop customerDevice.preSharedKey to use the downloaded configuration).",
   *check(context) {

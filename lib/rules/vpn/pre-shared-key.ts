@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { isSecretRef } from "../../core/manifest";
 import { propsOf } from "../private/read";
 import { Rule, RuleViolation } from "../rule";
@@ -25,7 +26,7 @@ export const preSharedKeySecret: Rule = {
   id: "HL-VPN-008",
   title: "Pre-shared key is a secret reference",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (预共享密钥); tencentcloud Terraform tencentcloud_vpn_connection pre_share_key",
+  source: assumption("house rule: pre-shared keys never appear in a manifest, snapshot, log or API response, so the key is always a secret reference"),
   rationale:
     "Every IPsec connection needs a pre-shared key; it is a secret, so the manifest records only where it comes from (an environment variable or a Pulumi config secret) and the value is read at deploy time. Its charset and length (1–100 printable characters) are checked then.",
   fix: "Pass preSharedKey: SecretValue.fromEnv('VPN_PSK') or SecretValue.fromPulumiConfig('vpnPsk'), never the key itself.",

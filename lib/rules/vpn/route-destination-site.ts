@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf, resolve } from "../private/facts";
 import { parsedCidr, propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const routeDestinationInSite: Rule = {
   id: "HL-VPN-023",
   title: "A gateway route's destination is behind its next-hop connection",
   severity: "warning",
-  source: "001_31a3006ea02bfdf7.txt (目标网段：输入本地网关的私网网段); 000_11478e3c852afabd.txt",
+  source: seed("001", "输入本地网关的私网网段。", "(Destination:) enter the private network of the local gateway."),
   rationale: "A destination route names the IDC network reached through the tunnel; a destination the IDC behind that tunnel does not have sends traffic to the wrong site, where it is dropped.",
   fix: "Point the route at the connection to the IDC that owns the destination, or add the network to that IdcSite.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { resolve } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const routeNextHopOnGateway: Rule = {
   id: "HL-VPN-020",
   title: "A gateway route's next hop is a connection on the same gateway",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (目的路由: 下一跳 选择IPsec连接实例); tencentcloud Terraform tencentcloud_vpn_gateway_route instance_id",
+  source: seed("001", "选择IPsec连接实例。", "(Next hop:) choose the IPsec connection instance."),
   rationale: "A gateway forwards only into its own tunnels; a route whose next hop is a connection on another gateway is invalid and never forwards.",
   fix: "Add the route to the gateway that owns the connection, or point it at a connection of this gateway.",
   *check(context) {

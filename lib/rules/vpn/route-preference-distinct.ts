@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { preferenceRank } from "../../core/profiles";
 import { factsOf } from "../private/facts";
 import { parsedCidr, propsOf } from "../private/read";
@@ -8,7 +9,7 @@ export const routePreferenceDistinct: Rule = {
   id: "HL-VPN-019",
   title: "Routes to one destination on a gateway differ in preference",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (场景五: 两条目的端一致的路由，通过优先级控制); 001_31a3006ea02bfdf7.txt (权重 100 / 0)",
+  source: seed("000", "VPN 网关路由表配置两条目的端一致的路由，通过优先级控制，实现主备通道效果", "The VPN gateway's route table holds two routes to the same destination; their priority makes one active and one standby."),
   rationale: "Two routes to the same destination on one gateway are an active/standby pair only when their preferences differ; with equal preference the choice is undefined and failover cannot be controlled (the cloud refuses the duplicate).",
   fix: "Mark one route active and the other standby (priority 0 / 100 on tencent, weight 100 / 0 on alibaba), or remove the duplicate.",
   *check(context) {

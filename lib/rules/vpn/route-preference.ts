@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { orList, propsOf } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const routePreferenceVocabulary: Rule = {
   id: "HL-VPN-018",
   title: "Gateway route preference uses the cloud's field and values",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (场景五: 通过优先级控制, priority 0/100); 001_31a3006ea02bfdf7.txt (权重 100/0)",
+  source: cloudApi("Tencent Cloud", "CreateVpnGatewayRoutes: Routes.N.Priority (0 or 100); Alibaba Cloud CreateVpnRouteEntry: Weight (0 or 100)", "Tencent orders routes by priority, Alibaba by weight, each with the two values 0 and 100"),
   rationale: "Tencent orders equal destinations by priority (0 preferred, 100 standby); Alibaba by weight (100 preferred, 0 standby). Other values (50) are refused, and the other cloud's field means nothing here.",
   fix: "Use the field and values in the message (or RoutePreference.ACTIVE / STANDBY, which translate for you).",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const routeTableGrayRelease: Rule = {
   id: "HL-VPN-015",
   title: "VPN route tables are a gray-release feature (tencent)",
   severity: "warning",
-  source: "000_11478e3c852afabd.txt (VPN 的路由表功能当前处于灰度测试中，如需使用，请提交工单申请)",
+  source: seed("000", "VPN 的路由表功能当前处于灰度测试中，如需使用，请提交 [工单申请]", "The VPN route table is in gray release; to use it, submit a ticket."),
   rationale: "On Tencent Cloud, VPN gateway route tables (route-table connections and destination routes) are in gray release: the account must be enabled by a ticket before deploy, or the calls fail.",
   fix: "Open the ticket to enable VPN route tables for the account, then acknowledge HL-VPN-015 on the gateway (or the app) with the ticket reference; or use SPD connections only.",
   *check(context) {

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { isSpd, spdBlocks } from "../private/spd";
@@ -9,7 +10,7 @@ export const spdLocalInCloud: Rule = {
   id: "HL-VPN-012",
   title: "SPD local CIDRs lie inside the cloud networks",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (基于 SPD 策略路由，匹配数据流的源网段、目的网段); 001_31a3006ea02bfdf7.txt (本端网段是VPC网段)",
+  source: seed("001", "因为从阿里云VPN网关的角度看，对端是用户IDC的网段，本端是VPC网段", "Seen from the VPN gateway, the remote side is the IDC's networks and the local side is the VPC's."),
   rationale: "An SPD policy's local side is the cloud network the tunnel serves (the VPC, or the networks on the CCN of a CCN-type gateway); a local block outside it matches no cloud traffic and its return traffic is never admitted.",
   fix: "Use the VPC's CIDRs (or subnets of them) as local CIDRs; for a CCN-type gateway, the CIDRs of networks on its CCN.",
   *check(context) {

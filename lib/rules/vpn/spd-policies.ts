@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const spdNeedsPolicy: Rule = {
   id: "HL-VPN-021",
   title: "SPD connections have policies with local and remote CIDRs",
   severity: "error",
-  source: "000_11478e3c852afabd.txt (SPD 策略路由，匹配数据流的源网段、目的网段)",
+  source: seed("000", "基于 SPD 策略路由，匹配数据流的源网段、目的网段，按照设定好的转发策略进行转发", "SPD policy routing matches a flow's source and destination networks and forwards by the configured policy."),
   rationale: "An SPD connection forwards only traffic that matches a policy's local → remote blocks; with no policy, or a policy missing one side, nothing matches and the tunnel carries nothing.",
   fix: "Give spdPolicies [{ localCidrs: [VPC CIDR], remoteCidrs: [IDC CIDR] }], or use routeType 'ROUTE' with gateway routes.",
   *check(context) {

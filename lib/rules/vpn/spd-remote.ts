@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { factsOf } from "../private/facts";
 import { isSpd, spdBlocks } from "../private/spd";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const spdRemoteInIdc: Rule = {
   id: "HL-VPN-013",
   title: "SPD remote CIDRs lie inside the IDC's networks",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (对端是用户IDC的网段); 000_11478e3c852afabd.txt",
+  source: seed("001", "因为从阿里云VPN网关的角度看，对端是用户IDC的网段，本端是VPC网段", "Seen from the VPN gateway, the remote side is the IDC's networks and the local side is the VPC's."),
   rationale: "An SPD policy's remote side is the IDC network behind the customer gateway; a remote block the IDC does not have attracts traffic that is dropped at the IDC, and the device's mirrored selectors do not match.",
   fix: "Use the IDC site's CIDRs (or subnets of them) as remote CIDRs, or add the network to the IdcSite.",
   *check(context) {

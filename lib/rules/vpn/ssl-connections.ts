@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,7 +7,7 @@ export const sslConnectionsNeedSsl: Rule = {
   id: "HL-VPN-007",
   title: "SSL connection count only with SSL-VPN enabled",
   severity: "error",
-  source: "001_31a3006ea02bfdf7.txt (SSL连接数: 本选项只有在选择开启了SSL-VPN功能后才可配置)",
+  source: seed("001", "本选项只有在选择开启了SSL-VPN功能后才可配置。", "This option can only be set once the SSL-VPN function is enabled."),
   rationale: "The number of concurrent SSL clients is a property of the SSL-VPN function; it cannot be set while SSL-VPN is off, and must be a positive whole number.",
   fix: "Enable SSL-VPN (sslEnabled: true) or remove sslConnections; give a positive whole number of clients.",
   *check(context) {

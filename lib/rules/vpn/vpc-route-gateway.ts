@@ -1,3 +1,4 @@
+import { cloudApi } from "../../core/provenance";
 import { factsOf, resolve } from "../private/facts";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -7,7 +8,7 @@ export const vpcRouteViaOwnGateway: Rule = {
   id: "HL-VPN-024",
   title: "VPC routes via a VPN gateway use a gateway of that VPC",
   severity: "error",
-  source: "tencentcloud Terraform tencentcloud_route_table_entry next_type VPN (the VPN gateway of the route table's VPC)",
+  source: cloudApi("Tencent Cloud", "CreateRoutes: Routes.N.GatewayType VPN, GatewayId", "a VPC route's VPN next hop is a VPN gateway of that VPC"),
   rationale: "A VPC route table can only send traffic to a VPN gateway attached to the same VPC; a CCN-type gateway, or another VPC's gateway, is not a valid next hop.",
   fix: "Use the VPC's own VPC-type gateway as the next hop; reach CCN-type gateways through a route via the CCN.",
   *check(context) {

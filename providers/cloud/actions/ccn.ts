@@ -27,7 +27,7 @@ const INSTANCE_TYPES: Readonly<Record<CcnInstanceType, ResourceType>> = {
 };
 
 /**
- * CCN attachment (关联实例): a VPC, a CCN-type VPN gateway or a direct-connect
+ * CCN attachment: a VPC, a CCN-type VPN gateway or a direct-connect
  * gateway joined to a CCN, in the instance's own region, one CCN per instance.
  */
 export const CCN_ATTACHMENT_KIND: ResourceKind = {

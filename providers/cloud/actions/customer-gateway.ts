@@ -3,7 +3,7 @@ import { notPublicUnicastReason } from "../validation/addressing";
 import { ResourceKind } from "./kind";
 import { readOwnedRef } from "./lookup";
 
-/** Customer gateway (用户网关 / 对端网关): the IDC device's static public IPv4, unique per account. */
+/** Customer gateway (用户网关): the IDC device's static public IPv4, unique per account. */
 export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
   type: "CustomerGateway",
   names: {

@@ -1,7 +1,7 @@
 import { readCidrList, readRegion } from "../validation/addressing";
 import { ResourceKind } from "./kind";
 
-/** Direct-connect gateway (专线网关): the on-premises prefixes reached over a dedicated line. */
+/** Direct-connect gateway: the on-premises prefixes reached over a dedicated line. */
 export const DIRECT_CONNECT_GATEWAY_KIND: ResourceKind = {
   type: "DirectConnectGateway",
   names: {

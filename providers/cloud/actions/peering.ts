@@ -1,4 +1,6 @@
 import { CloudProfile, RegionInfo, tryFindRegion } from "../../../lib/core/profiles";
+import { cite } from "../../../lib/core/provenance";
+import { FACTS } from "../../../lib/core/sources";
 import { CloudError } from "../errors";
 import { checkPeeringOperation, peeringExpiryMs, peeringRoles } from "../lifecycle";
 import { JsonObject, ParamReader } from "../params";
@@ -127,7 +129,7 @@ function readAccepterVpc(params: ParamReader, accepterAccount: string, ctx: Acti
     throw new CloudError(
       "ResourceNotFound",
       `${ctx.action}: 'accepterVpc' names VPC '${id}', which does not exist in account '${accepterAccount}'. ` +
-        "Check the peer account ID and its VPC ID (seed 003: 对端账户的账号 ID 和私有网络 ID).",
+        `Check the peer account ID and its VPC ID (${cite(FACTS.peerAccountAndVpc)}).`,
     );
   }
   return vpc;
@@ -155,7 +157,7 @@ function checkRegions(requester: ResourceRow, accepter: ResourceRow, ctx: Action
     if (!r.peeringSupported) {
       throw new CloudError(
         "UnsupportedOperation.PeeringRegion",
-        `${ctx.action}: peering is not offered in ${r.name} (seed 003: 对等连接不支持地域 华东地区（上海金融）). Peer VPCs in another region.`,
+        `${ctx.action}: peering is not offered in ${r.name} (${cite(FACTS.peeringRegionUnsupported)}). Peer VPCs in another region.`,
       );
     }
   }
@@ -173,18 +175,18 @@ function readPeeringBandwidth(params: ParamReader, crossRegion: boolean, profile
   const bandwidth = params.optionalNumber("bandwidthMbps", { integer: true });
   if (!crossRegion) {
     if (bandwidth !== undefined) {
-      throw params.error("InvalidParameterValue.Bandwidth", "bandwidthMbps", `is ${bandwidth}, but same-region peering has no bandwidth cap and takes none (seed 003). Omit it.`);
+      throw params.error("InvalidParameterValue.Bandwidth", "bandwidthMbps", `is ${bandwidth}, but same-region peering has no bandwidth cap and takes none (${cite(FACTS.sameRegionNoCap)}). Omit it.`);
     }
     return undefined;
   }
   const range = profile.peering.crossRegionBandwidthMbps;
   if (bandwidth === undefined) {
-    if (range) throw params.error("MissingParameter", "bandwidthMbps", `is missing: cross-region peering needs a bandwidth cap of ${range[0]}–${range[1]} Mbps (seed 003).`);
+    if (range) throw params.error("MissingParameter", "bandwidthMbps", `is missing: cross-region peering needs a bandwidth cap of ${range[0]}–${range[1]} Mbps (${cite(FACTS.crossRegionCapRequired)}).`);
     return undefined;
   }
   const [min, max] = range ?? [1, Number.MAX_SAFE_INTEGER];
   if (bandwidth < min || bandwidth > max) {
-    throw params.error("InvalidParameterValue.Bandwidth", "bandwidthMbps", `is ${bandwidth}; cross-region peering allows ${min}–${max} Mbps (seed 003: at most 10 Gbps).`);
+    throw params.error("InvalidParameterValue.Bandwidth", "bandwidthMbps", `is ${bandwidth}; cross-region peering allows ${min}–${max} Mbps (${cite(FACTS.crossRegionCapTicket)}).`);
   }
   return bandwidth;
 }
@@ -196,7 +198,7 @@ function checkCrossBorder(rq: RegionInfo, ac: RegionInfo, approval: string | und
   throw new CloudError(
     "UnsupportedOperation.CrossBorderApprovalRequired",
     `${ctx.action}: peering ${rq.name} with ${ac.name} involves non-mainland region ${[...new Set(outside.map((r) => r.name))].join(" and ")}, ` +
-      "which needs an approved ticket (seed 003: 非大陆地域对等连接服务需要您提工单申请). Pass its reference as crossBorderApproval.",
+      `which needs an approved ticket (${cite(FACTS.crossBorderTicket)}). Pass its reference as crossBorderApproval.`,
   );
 }
 
@@ -221,7 +223,7 @@ function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegio
     throw new CloudError(
       "InvalidParameterValue.CidrOverlap",
       `${ctx.action}: VPC '${requester.id}' (${hit[0]}) and VPC '${accepter.id}' (${hit[1]}) overlap. The two ends of a ` +
-        "peering must not overlap (seed 003); renumber one VPC.",
+        `peering must not overlap (${cite(FACTS.peeringCidrOverlap)}); renumber one VPC.`,
     );
   }
   for (const [side, newPeer] of [[requester, accepter], [accepter, requester]] as const) {
@@ -230,7 +232,7 @@ function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegio
         throw new CloudError(
           "InvalidParameterValue.Duplicate",
           `${ctx.action}: VPCs '${requester.id}' and '${accepter.id}' are already peered by '${peering.id}'. One peering ` +
-            "connection carries every CIDR of both VPCs (seed 004); add routes to it instead.",
+            `connection carries every CIDR of both VPCs (${cite(FACTS.secondPeeringUnneeded)}); add routes to it instead.`,
         );
       }
       if (!crossRegion && peering.props.crossRegion !== true) continue;
@@ -239,7 +241,7 @@ function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegio
         throw new CloudError(
           "InvalidParameterValue.CidrOverlap",
           `${ctx.action}: VPC '${side.id}' is already peered with '${peer.id}' (${clash[1]}), which overlaps '${newPeer.id}' ` +
-            `(${clash[0]}). With cross-region peering, the peers of one VPC must not overlap each other (seed 003).`,
+            `(${clash[0]}). With cross-region peering, the peers of one VPC must not overlap each other (${cite(FACTS.peeringPeersOverlap)}).`,
         );
       }
     }
@@ -254,7 +256,7 @@ function checkQuota(vpc: ResourceRow, ctx: ActionContext): void {
     throw new CloudError(
       "LimitExceeded.VpcPeeringPerVpc",
       `${ctx.action}: VPC '${vpc.id}' already has ${count} peering connections, the most ${ctx.profile.displayName} allows ` +
-        `per VPC (${max}, both sides counted; seed 003). Delete one, or peer another VPC.`,
+        `per VPC (${max}, both sides counted; ${cite(FACTS.peeringMaxPerVpc)}). Delete one, or peer another VPC.`,
     );
   }
 }

@@ -1,5 +1,7 @@
 import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib/core/manifest";
 import { CloudProfile } from "../../../lib/core/profiles";
+import { cite } from "../../../lib/core/provenance";
+import { FACTS } from "../../../lib/core/sources";
 import { parseCidr, tryParseIp } from "../../../lib/net/cidr";
 import { NarrowedSelectors } from "../../../lib/net/negotiation";
 import { tunnelStatus } from "../dataplane/tunnel";
@@ -236,7 +238,7 @@ function checkNoOverlap(sides: Sides, ctx: ActionContext): void {
     throw new CloudError(
       "InvalidParameterValue.CidrOverlap",
       `${ctx.action}: IDC site '${sides.device.props.site}' network ${hit[0]} overlaps ${hit[1]} of VPC '${sides.gateway.props.vpc}'. ` +
-        "The data centre's networks and the VPC's must not overlap (seed 001); renumber one side.",
+        `The data centre's networks and the VPC's must not overlap (${cite(FACTS.idcVpcOverlap)}); renumber one side.`,
     );
   }
 }
