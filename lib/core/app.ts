@@ -31,8 +31,10 @@ export interface NetworkAppProps {
   readonly defaultAccount?: string;
 
   /**
-   * Other accounts this app may peer with; a cross-account peering to an account
-   * not listed here is a synth error.
+   * Other accounts this app knows. A peering that this app's default account
+   * accepts, requested by an account not listed here, is a synth error (seed
+   * 003 warns not to accept requests from accounts you do not know); the app
+   * that requests a peering is not limited by it.
    *
    * @default - none
    */

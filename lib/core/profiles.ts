@@ -159,8 +159,11 @@ export interface CloudProfile {
   readonly vpnRouteTableGrayRelease: boolean;
   /** alibaba: a gateway route into 100.64.0.0/10 (shared address space) deserves a warning. */
   readonly warnSharedAddressSpaceRoutes: boolean;
-  /** Provisioning delay of a VPN gateway, seconds (seed 001: 1–5 minutes; ~2 minutes typical). */
-  readonly vpnGatewayProvisioningSeconds: number;
+  /**
+   * Provisioning delay of a VPN gateway, seconds, inclusive range (FACTS.vpnGatewayCreateTime,
+   * seed 001: 一般需要1-5分钟); each gateway gets its own delay in the range, from its ID.
+   */
+  readonly vpnGatewayProvisioningSeconds: readonly [number, number];
 }
 
 const GATEWAY_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000] as const;
@@ -246,7 +249,7 @@ const TENCENT: CloudProfile = {
   },
   vpnRouteTableGrayRelease: true,
   warnSharedAddressSpaceRoutes: false,
-  vpnGatewayProvisioningSeconds: 120,
+  vpnGatewayProvisioningSeconds: [60, 300],
 };
 
 const ALIBABA: CloudProfile = {
@@ -305,7 +308,7 @@ const ALIBABA: CloudProfile = {
   peering: { crossRegion: true, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
   vpnRouteTableGrayRelease: false,
   warnSharedAddressSpaceRoutes: true,
-  vpnGatewayProvisioningSeconds: 120,
+  vpnGatewayProvisioningSeconds: [60, 300],
 };
 
 const CCB: CloudProfile = {
@@ -321,7 +324,7 @@ const CCB: CloudProfile = {
   peering: { crossRegion: false, maxPerVpc: 10, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
   vpnRouteTableGrayRelease: false,
   warnSharedAddressSpaceRoutes: false,
-  vpnGatewayProvisioningSeconds: 120,
+  vpnGatewayProvisioningSeconds: [60, 300],
 };
 
 const PROFILES: Readonly<Record<ProfileName, CloudProfile>> = { tencent: TENCENT, alibaba: ALIBABA, ccb: CCB };

@@ -12,13 +12,13 @@ export type DetectionPhase = "BEFORE_DETECTION" | "AFTER_DETECTION";
 
 /** One thing that can fail on its own. */
 export interface FailureCase {
-  readonly kind: "DEVICE" | "TUNNEL" | "PEERING";
-  /** ID of the customer gateway, connection or peering that fails. */
+  readonly kind: "DEVICE" | "TUNNEL";
+  /** ID of the customer gateway or connection that fails. */
   readonly id: string;
   readonly name: string;
   /** For people: "customer gateway Idc/Device1 down". */
   readonly description: string;
-  /** IDs of the connections and peerings whose state the failure changes. */
+  /** IDs of the connections whose state the failure changes. */
   readonly affects: readonly string[];
   /** The model in steady state after detection of this failure. */
   apply(): NetworkModel;
@@ -51,8 +51,13 @@ function tunnelDown(c: NetConnection, phase: DetectionPhase): NetConnection {
 
 /**
  * Every single failure worth analysing, each in steady state after
- * detection: each customer-gateway device that is up and has a tunnel, each
- * tunnel that is up, each ACTIVE peering. Models are built on `apply()`.
+ * detection: each customer-gateway device that is up and has a tunnel, and
+ * each tunnel that is up. Models are built on `apply()`.
+ *
+ * A VPC peering is not one of them (FACTS.peeringNoSinglePointOfFailure, seed
+ * 003: 对等连接不依赖某个独立硬件，因而不存在单点故障): it is no piece of
+ * hardware that fails on its own. It still stops carrying traffic when either
+ * side deletes it, which is an act (failPeering, the drills), not a failure.
  */
 export function singleFailures(model: NetworkModel): FailureCase[] {
   const out: FailureCase[] = [];
@@ -79,17 +84,6 @@ export function singleFailures(model: NetworkModel): FailureCase[] {
       description: `tunnel of connection ${connection.name} down`,
       affects: [connection.id],
       apply: () => failTunnel(model, connection.id),
-    });
-  }
-  for (const peering of model.peerings) {
-    if (peering.state !== "ACTIVE") continue;
-    out.push({
-      kind: "PEERING",
-      id: peering.id,
-      name: peering.name,
-      description: `peering ${peering.name} down`,
-      affects: [peering.id],
-      apply: () => failPeering(model, peering.id),
     });
   }
   return out;

@@ -14,8 +14,8 @@ export interface CrossRegionPeeringProps {
   readonly requester: Vpc;
   /**
    * The VPC that accepts it, in another region. When it belongs to another
-   * account, that account must be among the app's `trustedAccounts` and must
-   * accept the request; until then the peering is PENDING, and after 7 days it expires.
+   * account, that account must accept the request (and, when this app is the
+   * accepter's, the requester must be among its `trustedAccounts`); until then the peering is PENDING, and after 7 days it expires.
    */
   readonly accepter: Vpc;
   /** The bandwidth cap in Mbps (tencent 1–10,000); billed per day on the peak (seed 003). */

@@ -69,7 +69,8 @@ test("create waited for the gateway on the engine clock: it is AVAILABLE", () =>
   const [gateway] = describe_("DescribeVpnGateways");
   expect(gateway.state).toBe("AVAILABLE");
   const clock = engine.request("DescribeClock", {}, { account: ACCOUNT });
-  expect(clock.elapsedSeconds).toBeGreaterThanOrEqual(120);
+  // seed 001: a gateway takes 1–5 minutes to create.
+  expect(clock.elapsedSeconds).toBeGreaterThanOrEqual(60);
 });
 
 test("the stack outputs are the engine's gateway IP, connection IDs and states, keyed by construct path", () => {

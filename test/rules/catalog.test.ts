@@ -39,6 +39,7 @@ describe("the rule catalog", () => {
     ["HL-PEER-012", "warning"],
     ["HL-PEER-013", "error"],
     ["HL-PEER-014", "error"],
+    ["HL-PEER-015", "warning"],
     ["HL-VPN-001", "error"],
     ["HL-VPN-002", "error"],
     ["HL-VPN-003", "error"],

@@ -1,4 +1,4 @@
-import { NetworkApp, Vpc } from "../../lib";
+import { Acknowledgements, NetworkApp, Vpc } from "../../lib";
 import { errorIds, findingsOf, hits } from "./helpers";
 
 function vpc(app: NetworkApp, id: string, cidr: string, region = "ap-guangzhou", account?: string): Vpc {
@@ -199,19 +199,42 @@ describe("HL-PEER-008: Cross-region peering only where the cloud offers it", () 
   });
 });
 
-describe("HL-PEER-009: Cross-account peering goes to a trusted account", () => {
-  it("fails when the accepter account is not trusted", () => {
-    const app = new NetworkApp({ defaultAccount: "111" });
-    vpc(app, "Mine", "10.0.0.0/16").peerWith("Peer", vpc(app, "Theirs", "10.1.0.0/16", "ap-guangzhou", "222"));
-    expect(hits(app, "HL-PEER-009", true)).toEqual(["Mine/Peer#accepterAccount"]);
-    expect(findingsOf(app, "HL-PEER-009")[0].message).toContain("'222'");
+describe("HL-PEER-009: a peering request is accepted only from a known account (the accepting side)", () => {
+  it("flags the accepter's app when the requesting account is not known", () => {
+    // This app is account 555's; a VPC of account 777 requests a peering into it.
+    const app = new NetworkApp({ defaultAccount: "555" });
+    vpc(app, "Stranger", "172.20.0.0/16", "ap-chengdu", "777").peerWith("Peer", vpc(app, "Ours", "172.21.0.0/16", "ap-chengdu"));
+    expect(hits(app, "HL-PEER-009", true)).toEqual(["Stranger/Peer#requesterVpc"]);
+    expect(findingsOf(app, "HL-PEER-009")[0].message).toContain("requested by account '777'");
   });
 
-  it("passes when trusted, and for same-account peering", () => {
-    const app = new NetworkApp({ defaultAccount: "111", trustedAccounts: ["222"] });
-    vpc(app, "Mine", "10.0.0.0/16").peerWith("Peer", vpc(app, "Theirs", "10.1.0.0/16", "ap-guangzhou", "222"));
-    vpc(app, "A", "10.2.0.0/16").peerWith("Peer", vpc(app, "B", "10.3.0.0/16"));
+  it("never blocks the requester: a request to an account the requester's app does not list passes", () => {
+    const app = new NetworkApp({ defaultAccount: "555" });
+    vpc(app, "Ours", "172.21.0.0/16", "ap-chengdu").peerWith("Peer", vpc(app, "Theirs", "172.22.0.0/16", "ap-chengdu", "777"));
     expect(hits(app, "HL-PEER-009")).toEqual([]);
+  });
+
+  it("passes when the accepter knows the requester, and for same-account peering", () => {
+    const app = new NetworkApp({ defaultAccount: "555", trustedAccounts: ["777"] });
+    vpc(app, "Stranger", "172.20.0.0/16", "ap-chengdu", "777").peerWith("Peer", vpc(app, "Ours", "172.21.0.0/16", "ap-chengdu"));
+    vpc(app, "A", "172.23.0.0/16", "ap-chengdu").peerWith("Peer", vpc(app, "B", "172.24.0.0/16", "ap-chengdu"));
+    expect(hits(app, "HL-PEER-009")).toEqual([]);
+  });
+});
+
+describe("HL-PEER-015: a second peering between the same two VPCs is unnecessary (warning)", () => {
+  it("warns on the second, acknowledgeably, and the first stays clean", () => {
+    const app = new NetworkApp({ defaultAccount: "555" });
+    const a = vpc(app, "North", "172.30.0.0/16", "ap-nanjing");
+    const b = vpc(app, "South", "172.31.0.0/16", "ap-nanjing");
+    a.peerWith("First", b);
+    const second = b.peerWith("Second", a);
+    const [finding, ...rest] = findingsOf(app, "HL-PEER-015");
+    expect(rest).toEqual([]);
+    expect([finding.path, finding.severity]).toEqual(["South/Second", "warning"]);
+    expect(finding.message).toContain("already peered by 'North/First'");
+    Acknowledgements.of(second).add("HL-PEER-015", "two peerings during a migration");
+    expect(findingsOf(app, "HL-PEER-015")[0].acknowledged?.reason).toBe("two peerings during a migration");
   });
 });
 

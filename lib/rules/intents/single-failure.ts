@@ -7,15 +7,15 @@ import { PairVerdict, Trace } from "../../net/verdicts";
 import { Rule } from "../rule";
 import { describeIntent, intentAnalysis, resolvedIntents } from "./private/analysis";
 
-/** HL-INTENT-003: a declared intent with underSingleFailure also holds with any one device, tunnel or peering down. */
+/** HL-INTENT-003: a declared intent with underSingleFailure also holds with any one customer-gateway device or tunnel down. */
 export const intentUnderSingleFailure: Rule = {
   id: "HL-INTENT-003",
   title: "A declared intent holds under any single failure",
   severity: "error",
-  source: assumption("intents are this project's own contract (DESIGN.md); what fails is modelled per component: tunnels, customer gateways, devices and IDC sites fail, a VPC peering does not (seed 003: 对等连接不依赖某个独立硬件，因而不存在单点故障)"),
+  source: assumption("intents are this project's own contract (DESIGN.md); the single failures are each customer-gateway device and each tunnel, one at a time; a VPC peering is none (seed 003: 对等连接不依赖某个独立硬件，因而不存在单点故障)"),
   rationale:
-    "An intent declared with { underSingleFailure: true } must survive the loss of any one customer-gateway device, tunnel or peering, each in turn, in steady state after health-check detection. Without a standby tunnel, or without health checks (routes then never move), one failure cuts the pair.",
-  fix: "Add redundancy on the path the finding names: a second device with its own tunnel and a standby route, health checks on both connections, or a second path for the peering.",
+    "An intent declared with { underSingleFailure: true } must survive the loss of any one customer-gateway device or tunnel, each in turn, in steady state after health-check detection. Without a standby tunnel, or without health checks (routes then never move), one failure cuts the pair.",
+  fix: "Add redundancy on the path the finding names: a second device with its own tunnel and a standby route, or health checks on both connections. (A VPC peering is no single point of failure: the seeds say it depends on no single piece of hardware.)",
   *check(context) {
     const manifest = context.manifest;
     if (!manifest.intents.some((i) => i.underSingleFailure)) return;

@@ -10,6 +10,7 @@ import { crossRegionPeersOverlap } from "./peers-overlap";
 import { peeringRegionSupported } from "./region-supported";
 import { peeringRouteFromEnd } from "./route-from-end";
 import { routesBothWays } from "./routes-both-ways";
+import { secondPeering } from "./second-peering";
 import { sameRegionBandwidth } from "./same-region-bandwidth";
 import { sameRegionOnly } from "./same-region-only";
 import { trustedPeerAccount } from "./trusted-account";
@@ -30,4 +31,5 @@ export const PEERING_RULES: readonly Rule[] = [
   peeringNotTransitive,
   peeringRouteFromEnd,
   accepterAccountOwnsVpc,
+  secondPeering,
 ];

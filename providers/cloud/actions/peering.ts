@@ -228,13 +228,9 @@ function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegio
   }
   for (const [side, newPeer] of [[requester, accepter], [accepter, requester]] as const) {
     for (const { peering, peer } of peersOf(side, ctx)) {
-      if (peer.id === newPeer.id) {
-        throw new CloudError(
-          "InvalidParameterValue.Duplicate",
-          `${ctx.action}: VPCs '${requester.id}' and '${accepter.id}' are already peered by '${peering.id}'. One peering ` +
-            `connection carries every CIDR of both VPCs (${cite(FACTS.secondPeeringUnneeded)}); add routes to it instead.`,
-        );
-      }
+      // A second peering of the same pair is unnecessary, not forbidden (FACTS.secondPeeringUnneeded): synth
+      // warns (HL-PEER-015) and the engine, like the seed, accepts it. It overlaps nothing it is not already beside.
+      if (peer.id === newPeer.id) continue;
       if (!crossRegion && peering.props.crossRegion !== true) continue;
       const clash = firstOverlap(cidrs(newPeer), cidrs(peer));
       if (clash) {

@@ -13,8 +13,10 @@ const PUBLIC_IP_BASE = parseIp("101.33.0.0");
 
 /**
  * VPN gateway (VPN 网关): VPC-type (attached to a VPC in its region) or
- * CCN-type (no VPC). PENDING until the profile's provisioning delay has passed
- * on the engine clock (seed 001: 1–5 minutes), then AVAILABLE.
+ * CCN-type (no VPC). PENDING until its provisioning delay has passed on the
+ * engine clock, then AVAILABLE. The delay is spread over the profile's range
+ * (seed 001: 一般需要1-5分钟) by a hash of the gateway's ID: each gateway of a
+ * store takes its own time, the same on every run.
  */
 export const VPN_GATEWAY_KIND: ResourceKind = {
   type: "VpnGateway",
@@ -68,7 +70,7 @@ export const VPN_GATEWAY_KIND: ResourceKind = {
       },
       region: region.name,
       state: "PENDING",
-      dueAt: ctx.now + ctx.profile.vpnGatewayProvisioningSeconds * 1000,
+      dueAt: ctx.now + provisioningSeconds(id, ctx.profile.vpnGatewayProvisioningSeconds) * 1000,
     };
   },
   modify(_row, params, ctx) {
@@ -116,4 +118,11 @@ function readBandwidth(params: ParamReader, ctx: ActionContext): number {
     );
   }
   return bandwidth;
+}
+
+/** A whole number of seconds in [min, max], from an FNV-1a hash of the gateway's ID (deterministic, spread evenly). */
+export function provisioningSeconds(id: string, [min, max]: readonly [number, number]): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return min + (hash % (max - min + 1));
 }

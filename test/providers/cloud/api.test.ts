@@ -94,19 +94,20 @@ describe("Create and Describe", () => {
       publicIp: "101.33.0.1",
       state: "PENDING",
       createdAt: "2025-01-01T00:00:00.000Z",
-      availableAt: "2025-01-01T00:02:00.000Z",
+      availableAt: "2025-01-01T00:01:47.000Z",
     });
     expect(w.request("DescribeVpnGateways", { ids: [gw.id] }).items).toEqual([gw]);
   });
 
-  test("a VPN gateway becomes AVAILABLE after the profile's provisioning delay (seed 001), not before", () => {
+  test("a VPN gateway becomes AVAILABLE after its own provisioning delay (seed 001: 1–5 minutes), not before", () => {
     const engine = memoryEngine();
     const w = new World(engine);
     const gw = w.gateway(w.vpc(["10.0.0.0/16"]).vpc);
-    w.request("AdvanceClock", { seconds: 119 });
+    // vpngw-00000001's delay is 107 s: the spread is deterministic per ID.
+    w.request("AdvanceClock", { seconds: 106 });
     expect((w.request("DescribeVpnGateways", { ids: [gw] }).items as Array<{ state: string }>)[0].state).toBe("PENDING");
     const advanced = w.request("AdvanceClock", { duration: "1s" });
-    expect(advanced.transitions).toEqual([{ id: gw, type: "VpnGateway", from: "PENDING", to: "AVAILABLE", at: "2025-01-01T00:02:00.000Z" }]);
+    expect(advanced.transitions).toEqual([{ id: gw, type: "VpnGateway", from: "PENDING", to: "AVAILABLE", at: "2025-01-01T00:01:47.000Z" }]);
     const item = (w.request("DescribeVpnGateways", { ids: [gw] }).items as Array<Record<string, unknown>>)[0];
     expect(item.state).toBe("AVAILABLE");
     expect(item).not.toHaveProperty("availableAt");

@@ -420,16 +420,6 @@ const CASES: Case[] = [
     },
   },
   {
-    name: "a second peering between the same two VPCs",
-    code: "InvalidParameterValue.Duplicate",
-    refused: (w) => {
-      const v1 = w.vpc(["10.0.0.0/16"]);
-      const v2 = w.vpc(["10.1.0.0/16"]);
-      peer(w, v1.vpc, v2.vpc);
-      return () => peer(w, v2.vpc, v1.vpc);
-    },
-  },
-  {
     name: "an accepter VPC that is not in the accepter account",
     code: "ResourceNotFound",
     refused: (w, b) => {

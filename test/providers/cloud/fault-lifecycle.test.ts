@@ -33,7 +33,7 @@ function targetIn(type: FaultTarget, state: FaultState): { engine: CloudEngine; 
   const site = w.site(["192.168.0.0/16"]);
   const device = w.device("203.0.113.1", site);
   const connection = w.connection(gw, device, { healthCheck: { enabled: true, localIp: "10.0.0.10", remoteIp: "192.168.0.10", intervalMs: 2000, retries: 3 } });
-  w.request("AdvanceClock", { duration: "2m" });
+  w.request("AdvanceClock", { duration: "5m" });
   const id = { CustomerGateway: device, IdcSite: site, VpnConnection: connection }[type];
   if (state === "DOWN") w.request(`Fail${type}`, { id });
   return { engine, id, connection };

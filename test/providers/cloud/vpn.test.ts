@@ -23,7 +23,7 @@ function drill(engine: CloudEngine, healthCheck: boolean) {
   const hc = healthCheck ? { healthCheck: { enabled: true, localIp: "10.0.0.10", remoteIp: "192.168.0.10", intervalMs: 2000, retries: 3 } } : {};
   const c1 = w.connection(gw, dev1, hc);
   const c2 = w.connection(gw, dev2, hc);
-  w.request("AdvanceClock", { duration: "2m" });
+  w.request("AdvanceClock", { duration: "5m" });
   const tunnel = (id: string) => (w.request("DescribeVpnConnections", { ids: [id] }).items as Tunnel[])[0];
   const model = (id: string) => engine.networkModel().connections.find((c) => c.id === id)!;
   return { w, vpc, table, gw, site, dev1, dev2, c1, c2, tunnel, model };
@@ -37,7 +37,7 @@ describe("negotiation: a tunnel comes up only when both ends agree", () => {
     const conn = w.connection(gw, w.device("203.0.113.1", w.site(["192.168.0.0/16"])));
     const state = () => (w.request("DescribeVpnConnections", {}).items as Tunnel[])[0];
     expect(state()).toMatchObject({ state: "PENDING", stateReason: "GATEWAY_PENDING", tunnelUp: false, negotiated: true });
-    w.request("AdvanceClock", { duration: "2m" });
+    w.request("AdvanceClock", { duration: "5m" });
     expect(state()).toMatchObject({ state: "AVAILABLE", tunnelUp: true, healthCheckStatus: "DISABLED" });
     expect(state()).not.toHaveProperty("stateReason");
     expect(engine.networkModel().connections).toEqual([
@@ -71,7 +71,7 @@ describe("negotiation: a tunnel comes up only when both ends agree", () => {
     const conn = w.connection(gw, w.device("203.0.113.1", w.site(["192.168.0.0/16"])), {
       customerDevice: { preSharedKey: "Correct-Horse-9", ikeVersion: "ikev2", localCidrs: ["192.168.0.0/16"], remoteCidrs: ["10.0.0.0/16"] },
     });
-    w.request("AdvanceClock", { duration: "2m" });
+    w.request("AdvanceClock", { duration: "5m" });
     expect((w.request("DescribeVpnConnections", { ids: [conn] }).items as Tunnel[])[0].state).toBe("AVAILABLE");
   });
 
@@ -80,7 +80,7 @@ describe("negotiation: a tunnel comes up only when both ends agree", () => {
     const w = new World(engine);
     const gw = w.gateway(w.vpc(["10.0.0.0/16"]).vpc);
     const conn = w.connection(gw, w.device("203.0.113.1", w.site(["192.168.0.0/16"])), { customerDevice: { preSharedKey: "Device-Key-2" } });
-    w.request("AdvanceClock", { duration: "2m" });
+    w.request("AdvanceClock", { duration: "5m" });
     expect(w.request("ModifyVpnConnectionAttribute", { id: conn, preSharedKey: "Device-Key-2" }).state).toBe("AVAILABLE");
   });
 });
@@ -181,7 +181,7 @@ describe("failing one tunnel (FailVpnConnection / RecoverVpnConnection)", () => 
     const other = d.w.vpc(["10.1.0.0/16"], "ap-guangzhou", "vpc2");
     const gw2 = d.w.gateway(other.vpc);
     const sibling = d.w.connection(gw2, d.dev1, { spdPolicies: [{ localCidrs: ["10.1.0.0/16"], remoteCidrs: ["192.168.0.0/16"] }] });
-    d.w.request("AdvanceClock", { duration: "2m" });
+    d.w.request("AdvanceClock", { duration: "5m" });
 
     expect(d.w.request("FailVpnConnection", { id: d.c1 })).toEqual({ id: d.c1, state: "DOWN", since: expect.any(String) });
     expect(d.tunnel(d.c1)).toMatchObject({ state: "DOWN", stateReason: "CONNECTION_DOWN", tunnelUp: false, negotiated: true, healthCheckStatus: "UP" });
