@@ -1,13 +1,14 @@
+import { Source } from "./provenance";
+import { FACTS } from "./sources";
+
 /**
  * Cloud profiles: one engine, several documented clouds. Every number and
  * vocabulary that differs between clouds lives in this one table.
  *
- * Sources, cited per field:
- * - seed 000 (Tencent VPN scenarios), seed 001 (Alibaba HA dual customer gateway),
- *   seed 003 (Tencent VPC peering), seed 004 (CCB same-region peering, Wuhan);
- * - facts not in the seeds come from the providers' public Terraform docs:
- *   tencentcloud `tencentcloud_vpn_connection` / `tencentcloud_vpn_gateway`,
- *   alicloud `alicloud_vpn_connection` / `alicloud_vpn_gateway`.
+ * Each documented number names its source in lib/core/sources.ts (FACTS.…):
+ * a seed's verbatim sentence, the cloud's public API reference, or an
+ * assumption of this project with its reason. Region lists are the regions
+ * this simulator models, not a cloud's complete list.
  */
 
 export type ProfileName = "tencent" | "alibaba" | "ccb";
@@ -18,6 +19,18 @@ export type Geography = "mainland" | "hongkong" | "northamerica";
 export interface RegionInfo {
   readonly name: string;
   readonly geography: Geography;
+  /**
+   * The column of seed 003's price table the region is in (北京 上海 广州 / 香港 / 北美).
+   *
+   * @default - none: the seed prices no peering from or to this region (a bill for it is unpriced)
+   */
+  readonly priceColumn?: Geography;
+  /**
+   * Peering from or to this region needs an approved ticket, and the source that says so.
+   *
+   * @default - no ticket
+   */
+  readonly crossBorderTicket?: Source;
   /** seed 003: peering is not offered in ap-shanghai-fsi (华东地区（上海金融）). */
   readonly peeringSupported: boolean;
 }
@@ -168,7 +181,7 @@ export interface CloudProfile {
 
 const GATEWAY_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000] as const;
 
-// A printable ASCII key without spaces; both clouds accept at most 100 characters (Terraform docs).
+// FACTS.preSharedKeyFormat (assumption): printable ASCII without spaces, 1–100 characters.
 const PSK = {
   pattern: /^[\x21-\x7e]{1,100}$/,
   maxLength: 100,
@@ -179,23 +192,25 @@ const TENCENT: CloudProfile = {
   name: "tencent",
   displayName: "Tencent Cloud",
   regions: [
-    { name: "ap-beijing", geography: "mainland", peeringSupported: true },
-    { name: "ap-shanghai", geography: "mainland", peeringSupported: true },
-    { name: "ap-guangzhou", geography: "mainland", peeringSupported: true },
+    // Price columns and tickets: FACTS.peeringTariff's table and FACTS.crossBorderTicket (seed 003).
+    { name: "ap-beijing", geography: "mainland", priceColumn: "mainland", peeringSupported: true },
+    { name: "ap-shanghai", geography: "mainland", priceColumn: "mainland", peeringSupported: true },
+    { name: "ap-guangzhou", geography: "mainland", priceColumn: "mainland", peeringSupported: true },
     { name: "ap-chengdu", geography: "mainland", peeringSupported: true },
     { name: "ap-nanjing", geography: "mainland", peeringSupported: true },
     { name: "ap-shanghai-fsi", geography: "mainland", peeringSupported: false },
-    { name: "ap-hongkong", geography: "hongkong", peeringSupported: true },
-    { name: "na-toronto", geography: "northamerica", peeringSupported: true },
-    { name: "na-siliconvalley", geography: "northamerica", peeringSupported: true },
+    { name: "ap-hongkong", geography: "hongkong", priceColumn: "hongkong", crossBorderTicket: FACTS.crossBorderTicket, peeringSupported: true },
+    { name: "na-toronto", geography: "northamerica", priceColumn: "northamerica", crossBorderTicket: FACTS.crossBorderTicket, peeringSupported: true },
+    { name: "na-siliconvalley", geography: "northamerica", priceColumn: "northamerica", crossBorderTicket: FACTS.crossBorderSiliconValley, peeringSupported: true },
   ],
   vpnGatewayTypes: ["VPC", "CCN"],
   vpnGatewayBandwidthsMbps: GATEWAY_BANDWIDTHS,
+  // FACTS.tencentRoutePriority (cloud-api; seed 000 only says 通过优先级控制, not the values).
   routePreference: { field: "priority", allowed: [0, 100], preferred: 0 },
-  // Tencent API HealthCheckConfig: ProbeInterval 1000–5000 ms, ProbeThreshold 3–8.
+  // FACTS.tencentHealthCheck (cloud-api): ProbeInterval 1000–5000 ms, ProbeThreshold 3–8.
   healthCheck: { intervalMs: [1000, 5000], retries: [3, 8], defaultIntervalMs: 2000, defaultRetries: 3 },
   ipsec: {
-    // tencentcloud_vpn_connection (Terraform): ike_* and ipsec_* argument values and defaults.
+    // FACTS.ipsecVocabulary (cloud-api): IKEOptionsSpecification / IPSECOptionsSpecification values; the defaults are our choice.
     ikeVersions: ["IKEV1", "IKEV2"],
     ikeExchangeModes: ["MAIN", "AGGRESSIVE"],
     ikeEncryption: ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "SM4"],
@@ -237,7 +252,7 @@ const TENCENT: CloudProfile = {
     crossRegionBandwidthMbps: [1, 10000],
     pendingExpiryDays: 7,
     crossBorderNeedsApproval: true,
-    // seed 003 计费模式 table: 元/Mbps/天 by 北京·上海·广州 (mainland) / 香港 / 北美; 100 Mbps and above: 请与商务洽谈.
+    // FACTS.peeringTariff, seed 003's table: 元 / Mbps / 天 by column 北京 上海 广州 / 香港 / 北美; above 100 Mbps 请与商务洽谈.
     crossRegionTariff: {
       currency: "CNY",
       sampleMinutes: 5,
@@ -265,9 +280,9 @@ const ALIBABA: CloudProfile = {
   ],
   vpnGatewayTypes: ["VPC"],
   vpnGatewayBandwidthsMbps: GATEWAY_BANDWIDTHS,
-  // seed 001: destination routes with weight 100 (active) and 0 (standby).
+  // FACTS.alibabaRouteWeight (seed 001): destination routes with weight 100 (active) and 0 (standby).
   routePreference: { field: "weight", allowed: [0, 100], preferred: 100 },
-  // alicloud_vpn_connection health_check_config: interval (s, default 3), retry (default 3).
+  // FACTS.alibabaHealthCheck (cloud-api): interval and retry; the ranges are our assumption of generous bounds.
   healthCheck: { intervalMs: [1000, 60000], retries: [1, 100], defaultIntervalMs: 3000, defaultRetries: 3 },
   ipsec: {
     ikeVersions: ["ikev1", "ikev2"],
@@ -320,7 +335,7 @@ const CCB: CloudProfile = {
   routePreference: { field: "priority", allowed: [0, 100], preferred: 0 },
   healthCheck: TENCENT.healthCheck,
   ipsec: TENCENT.ipsec,
-  // seed 004: same-region only, 10 peering connections per VPC, no bandwidth cap.
+  // seed 004 documents same-region peering only (HL-PEER-008, an assumption), 10 per VPC (每个私有网络支持的对等连接数为10个), no cap.
   peering: { crossRegion: false, maxPerVpc: 10, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
   vpnRouteTableGrayRelease: false,
   warnSharedAddressSpaceRoutes: false,

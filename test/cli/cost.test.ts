@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { findProfile } from "../../lib/core/profiles";
-import { BilledPeering, billPeaks, billPeering, TrafficSample } from "../../lib/cli/cost/bill";
+import { BilledPeering, billPeaks, billPeering, parseUtcOffset, TrafficSample } from "../../lib/cli/cost/bill";
 import { json, REPO, runCli, tempState } from "./run-cli";
 
 const tencent = findProfile("tencent");
@@ -43,12 +43,43 @@ describe("peering bill (seed 003 计费模式)", () => {
     }
   });
 
-  test("above the last tier there is no list price: contact sales, nothing summed", () => {
+  test("above the last tier there is no list price (请与商务洽谈): the day and the total are unknown (null), never 0", () => {
     const bill = billPeaks(tencent, peering("ap-guangzhou", "ap-shanghai"), 60, 40.5);
-    expect(bill.days[0]).toMatchObject({ peakMbps: 100.5, contactSales: true });
-    expect(bill.days[0].amount).toBeUndefined();
-    expect(bill.total).toBe(0);
+    expect(bill.days[0]).toMatchObject({ peakMbps: 100.5, contactSales: true, amount: null, pricePerMbpsDay: null });
+    expect(bill.total).toBeNull();
     expect(bill.note).toContain("contact sales");
+    expect(bill.note).toContain("请与商务洽谈");
+    // One such day makes a whole multi-day bill unknown, though the other days are priced.
+    const days = billPeering(tencent, peering("ap-beijing", "na-toronto"), [at(4, "1200", 3, 2), at(5, "1200", 150, 40)]);
+    expect(days.days.map((d) => d.amount)).toEqual([5 * 120, null]);
+    expect(days.total).toBeNull();
+  });
+
+  test("a region outside seed 003's price columns is unpriced, never priced by guess", () => {
+    const bill = billPeaks(tencent, peering("ap-chengdu", "ap-beijing"), 7, 3);
+    expect(bill.priceGroup).toBeUndefined();
+    expect(bill.days[0]).toMatchObject({ peakMbps: 10, tier: "0–20 Mbps", amount: null, pricePerMbpsDay: null, contactSales: false });
+    expect(bill.total).toBeNull();
+    expect(bill.note).toContain("unpriced: ap-chengdu is in none of seed 003's price columns");
+  });
+
+  test("ends in two price columns are priced at the dearer one, said as an assumption", () => {
+    const bill = billPeaks(tencent, peering("ap-shanghai", "na-siliconvalley"), 4, 4);
+    expect(bill).toMatchObject({ priceGroup: "northamerica", total: 8 * 120 });
+    expect(bill.assumptions).toEqual([expect.stringMatching(/^assumption: the ends are in two price columns \(mainland, northamerica\)/)]);
+    expect(billPeaks(tencent, peering("ap-shanghai", "ap-beijing"), 4, 4).assumptions).toBeUndefined();
+  });
+
+  test("the billing day's time zone is a setting, +08:00 by default", () => {
+    const samples = [at(6, "2330", 4, 4), at(7, "0030", 6, 6)];
+    const beijing = billPeering(tencent, peering("ap-guangzhou", "ap-beijing"), samples);
+    expect(beijing.timeZone).toBe("+08:00");
+    expect(beijing.days.map((d) => d.date)).toEqual(["2025-03-06", "2025-03-07"]);
+    // At UTC-02:00 both samples (15:30 and 16:30 UTC) fall on the 6th, one day peaking at 12 Mbps.
+    const west = billPeering(tencent, peering("ap-guangzhou", "ap-beijing"), samples, { utcOffsetMinutes: parseUtcOffset("-02:00") });
+    expect(west.days.map((d) => [d.date, d.peakMbps])).toEqual([["2025-03-06", 12]]);
+    expect(west.timeZone).toBe("-02:00");
+    expect(() => parseUtcOffset("Beijing")).toThrow(/--time-zone is 'Beijing'.*\+08:00/);
   });
 
   test.each([
@@ -78,7 +109,8 @@ describe("peering bill (seed 003 计费模式)", () => {
 
   test("a cloud whose seeds publish no prices says so instead of inventing one", () => {
     const bill = billPeaks(findProfile("alibaba"), peering("cn-hangzhou", "cn-beijing"), 10, 10);
-    expect(bill).toMatchObject({ crossRegion: true, total: 0, days: [] });
+    expect(bill).toMatchObject({ crossRegion: true, total: null, days: [] });
+    expect(bill.note).toContain("unpriced");
     expect(bill.note).toContain("no cross-region peering prices");
   });
 
@@ -148,7 +180,7 @@ describe("hybridlink traffic record, and cost of deployed peerings from the reco
 
   test("with nothing recorded the bill is the cap's ceiling and says how to record traffic", () => {
     const bill = billOf();
-    expect(bill).toMatchObject({ source: "bandwidth cap", payer: "100000000001", total: 0 });
+    expect(bill).toMatchObject({ source: "bandwidth cap", payer: "100000000001", total: null });
     expect(bill.days[0]).toMatchObject({ date: "ceiling/day", peakMbps: 200, contactSales: true });
     expect(bill.note).toContain("hybridlink traffic record");
   });

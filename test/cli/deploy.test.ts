@@ -43,7 +43,7 @@ describe("hybridlink plan / up / destroy", () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("plan: 11 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged");
-    expect(first.stdout).toMatch(/\+ created VpnGateway\s+Ha\/VpnGateway\s+vpngw-\S+\s+AVAILABLE\s+after 120s on the engine clock/);
+    expect(first.stdout).toMatch(/\+ created VpnGateway\s+Ha\/VpnGateway\s+vpngw-\S+\s+AVAILABLE\s+after 107s on the engine clock/);
     expect(first.stdout).toContain("env:HL_HA_PSK_CGW1 is not set: up generates a random pre-shared key");
     expect(first.stdout).toMatch(/VPC\s+—\s+ok\nIDC\s+ok\s+—/);
 

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { HybridlinkError } from "../../core/errors";
 import { CloudProfile, findProfile, PROFILE_NAMES } from "../../core/profiles";
-import { BilledPeering, billPeaks, billPeering, PeeringBill } from "../cost/bill";
+import { BilledPeering, billPeaks, billPeering, DEFAULT_BILLING_UTC_OFFSET_MINUTES, PeeringBill, parseUtcOffset } from "../cost/bill";
 import { deployedBills, Figures } from "../cost/deployed";
 import { renderBills, totalsByPayer } from "../cost/render";
 import { readMbpsFlag, readSamples } from "../cost/samples";
@@ -16,6 +16,7 @@ interface CostOptions extends AccountOptions {
   readonly peakOut?: string;
   readonly peakIn?: string;
   readonly samples?: string;
+  readonly timeZone?: string;
 }
 
 /**
@@ -34,13 +35,18 @@ export function costCommand(io: CliIo): Command {
     .option("--profile <name>", `cloud profile for --regions (${PROFILE_NAMES.join(", ")}; default: the store's, else tencent)`)
     .option("--peak-out <mbps>", "given figure: the day's highest outbound 5-minute average (requester → accepter)")
     .option("--peak-in <mbps>", "given figure: the day's highest inbound 5-minute average")
-    .option("--samples <file>", "measured 5-minute samples: JSON [{peering?, at, outMbps, inMbps}] or CSV with that header (for the peerings it names, instead of the traffic recorded in the engine)");
+    .option("--samples <file>", "measured 5-minute samples: JSON [{peering?, at, outMbps, inMbps}] or CSV with that header (for the peerings it names, instead of the traffic recorded in the engine)")
+    .option(
+      "--time-zone <offset>",
+      "the billing day's offset from UTC (+08:00 by default: an assumption, the seeds bill per day without naming the time zone)",
+    );
   withAccountOption(withStackOption(withEngineOptions(command)));
   return command.action(async (options: CostOptions) => {
     const figures = readFigures(options);
+    const billOptions = { utcOffsetMinutes: options.timeZone !== undefined ? parseUtcOffset(options.timeZone) : DEFAULT_BILLING_UTC_OFFSET_MINUTES };
     const bills = options.regions
-      ? [whatIf(options, figures)]
-      : await usingEngine(openExistingEngine(options), (engine) => deployedBills(engine, stackNamesFor(engine, options), options.account, figures));
+      ? [whatIf(options, figures, billOptions.utcOffsetMinutes)]
+      : await usingEngine(openExistingEngine(options), (engine) => deployedBills(engine, stackNamesFor(engine, options), options.account, figures, billOptions));
     io.out(options.json ? JSON.stringify({ bills, totals: totalsByPayer(bills) }, null, 2) : renderBills(bills, io));
     io.exitCode(EXIT_OK);
   });
@@ -57,7 +63,7 @@ function readFigures(options: CostOptions): Figures {
   return options.samples ? { samples: readSamples(options.samples) } : {};
 }
 
-function whatIf(options: CostOptions, figures: Figures): PeeringBill {
+function whatIf(options: CostOptions, figures: Figures, utcOffsetMinutes: number): PeeringBill {
   const regions = options.regions!.split(",").map((r) => r.trim());
   if (regions.length !== 2 || regions.some((r) => !r)) {
     throw new HybridlinkError("UsageRegions", `--regions is '${options.regions}'; give the two ends' regions: --regions ap-guangzhou,na-toronto.`);
@@ -73,7 +79,7 @@ function whatIf(options: CostOptions, figures: Figures): PeeringBill {
     requesterRegion: regions[0],
     accepterRegion: regions[1],
   };
-  return figures.peaks ? billPeaks(profile, peering, figures.peaks.out, figures.peaks.in) : billPeering(profile, peering, figures.samples!);
+  return figures.peaks ? billPeaks(profile, peering, figures.peaks.out, figures.peaks.in) : billPeering(profile, peering, figures.samples!, { utcOffsetMinutes });
 }
 
 function profileFor(options: CostOptions): CloudProfile {

@@ -1,7 +1,7 @@
 import { HybridlinkError } from "../../core/errors";
 import { CloudEngine } from "../../../providers/cloud";
 import { StackView } from "../stack/lookup";
-import { BilledPeering, billPeaks, billPeering, PeeringBill, TrafficSample } from "./bill";
+import { BilledPeering, BillOptions, billPeaks, billPeering, PeeringBill, TrafficSample } from "./bill";
 import { FileSample } from "./samples";
 
 /** Figures to bill by: given peaks, or measured samples. */
@@ -33,7 +33,7 @@ interface RecordedSample {
  * engine (RecordVpcPeeringTraffic, `hybridlink traffic record`); else, for a
  * cross-region peering, the ceiling of its bandwidth cap both ways all day.
  */
-export function deployedBills(engine: CloudEngine, view: StackView, account: string | undefined, figures: Figures): PeeringBill[] {
+export function deployedBills(engine: CloudEngine, view: StackView, account: string | undefined, figures: Figures, options: BillOptions = {}): PeeringBill[] {
   const accounts = account
     ? [account]
     : [...new Set([...(process.env.HYBRIDLINK_ACCOUNT ? [process.env.HYBRIDLINK_ACCOUNT] : []), ...view.stacks.map((s) => s.app.defaultAccount)])];
@@ -52,9 +52,9 @@ export function deployedBills(engine: CloudEngine, view: StackView, account: str
     const names = new Set([p.id, p.name, view.logicalIdOf(p.id)].filter((x): x is string => x !== undefined));
     const mine = (figures.samples ?? []).filter((s) => s.peering !== undefined && names.has(s.peering));
     mine.forEach((s) => claimed.add(s));
-    if (mine.length) return { ...billPeering(engine.profile, peering, mine), source: "samples file" };
+    if (mine.length) return { ...billPeering(engine.profile, peering, mine, options), source: "samples file" };
     const recorded = recordedTraffic(engine, p.id, reader);
-    if (recorded.length) return { ...billPeering(engine.profile, peering, recorded), source: "recorded traffic" };
+    if (recorded.length) return { ...billPeering(engine.profile, peering, recorded, options), source: "recorded traffic" };
     if (p.requesterRegion === p.accepterRegion) return billPeering(engine.profile, peering, []);
     // No measured traffic: the ceiling is both directions at the cap all day.
     const cap = p.bandwidthMbps;

@@ -23,7 +23,7 @@ export function hubTopologyProblems(hub: HubTopology): string[] {
     problems.push(
       topologyMessage(
         PatternErrorCode.SPD_CANNOT_TRANSIT,
-        `idcTransit is true but routing is SPD: an SPD connection only admits traffic between its own policy's networks, so IDCs never reach each other (seed 000 scenario 6). Use routing VpnRouting.ROUTE_TABLE for IDC↔IDC transit (scenarios 2–4), or set idcTransit: false to keep the IDCs apart`,
+        `idcTransit is true but routing is SPD: an SPD connection only admits traffic between its own policy's networks, so IDCs never reach each other (seed 000: SPD 无法中转流量; scenario 6). Use routing VpnRouting.ROUTE_TABLE for IDC↔IDC transit (scenarios 2 and 3; scenario 4 too, whose IDCs transit to each other although seed 000 also lists it under SPD — the decision is in docs/fidelity.md), or set idcTransit: false to keep the IDCs apart`,
       ),
     );
   }

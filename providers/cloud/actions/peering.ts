@@ -191,14 +191,14 @@ function readPeeringBandwidth(params: ParamReader, crossRegion: boolean, profile
   return bandwidth;
 }
 
-/** seed 003: peering in a non-mainland region (Hong Kong, North America) needs a ticket, whichever end is there (as rule HL-PEER-007). */
+/** A region whose profile entry names a cross-border ticket (seed 003: Hong Kong, Toronto) needs one, whichever end is there (as rule HL-PEER-007). */
 function checkCrossBorder(rq: RegionInfo, ac: RegionInfo, approval: string | undefined, ctx: ActionContext): void {
-  const outside = [rq, ac].filter((r) => r.geography !== "mainland");
+  const outside = [rq, ac].filter((r) => r.crossBorderTicket !== undefined);
   if (!ctx.profile.peering.crossBorderNeedsApproval || outside.length === 0 || (approval !== undefined && approval.trim() !== "")) return;
   throw new CloudError(
     "UnsupportedOperation.CrossBorderApprovalRequired",
     `${ctx.action}: peering ${rq.name} with ${ac.name} involves non-mainland region ${[...new Set(outside.map((r) => r.name))].join(" and ")}, ` +
-      `which needs an approved ticket (${cite(FACTS.crossBorderTicket)}). Pass its reference as crossBorderApproval.`,
+      `which needs an approved ticket (${[...new Set(outside.map((r) => cite(r.crossBorderTicket!)))].join("; ")}). Pass its reference as crossBorderApproval.`,
   );
 }
 
