@@ -83,14 +83,17 @@ function quotingFiles(): string[] {
 }
 
 describe("Chinese text in the repository", () => {
-  // Chinese in this project only ever comes from the seeds: any run of Chinese
-  // characters (two or more) that no seed contains is a misquote or an invention.
-  it("is found verbatim in the seeds, wherever it appears", () => {
+  // Chinese in this project comes from the seeds, or from the cloud's API reference on a line
+  // that says so (`cloud-api`): any other run of Chinese characters (two or more) that no seed
+  // contains is a misquote or an invention.
+  it("is found verbatim in the seeds, wherever it appears (except quotes of the cloud's API reference)", () => {
     const strays: string[] = [];
     for (const file of quotingFiles()) {
-      const text = fs.readFileSync(file, "utf8");
-      for (const match of text.matchAll(/[\u4e00-\u9fff]{2,}/g)) {
-        if (!allSeeds.includes(match[0])) strays.push(`${path.relative(repoRoot, file)}: ${match[0]}`);
+      for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+        if (line.includes("cloud-api")) continue;
+        for (const match of line.matchAll(/[\u4e00-\u9fff]{2,}/g)) {
+          if (!allSeeds.includes(match[0])) strays.push(`${path.relative(repoRoot, file)}: ${match[0]}`);
+        }
       }
     }
     expect(strays).toEqual([]);

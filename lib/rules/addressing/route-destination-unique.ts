@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { parsedCidr, propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,8 +7,9 @@ export const routeDestinationUnique: Rule = {
   id: "HL-ADDR-009",
   title: "A route table has one route per destination",
   severity: "error",
-  source:
-    "assumption: a route table entry is keyed by its destination block, so a second route to the same block conflicts with the first (the engine refuses it with InvalidParameterValue.RouteConflict); longest-prefix match only chooses between different blocks. Active/standby preference exists for VPN gateway routes (000 场景五), not for VPC route tables.",
+  source: assumption(
+    "a route table entry is keyed by its destination block, so a second route to the same block conflicts with the first (the engine refuses it with InvalidParameterValue.RouteConflict); longest-prefix match only chooses between different blocks. Active/standby preference exists for VPN gateway routes (seed 000 scenario 5), not for VPC route tables.",
+  ),
   rationale: "Two routes to one block in one table cannot both be used: the second create fails half-way through up, after the first has been made.",
   fix: "Keep one route per destination in each table (e.g. drop the hand-written route that routeBothWays already adds), or route a more specific block.",
   *check(context) {

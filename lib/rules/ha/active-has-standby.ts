@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { ManifestResource } from "../../core/manifest";
 import { factsOf } from "../private/facts";
 import { routeGroups } from "../private/ha";
@@ -29,8 +30,9 @@ export const activeHasStandby: Rule = {
   id: "HL-HA-009",
   title: "Every active route of a dual-device pair has its standby",
   severity: "warning",
-  source:
-    "001_31a3006ea02bfdf7.txt (用户侧部署两个用户网关…两条目的路由: one destination route per IPsec connection, weight 100 and 0) and 000_11478e3c852afabd.txt (场景五: 两条目的端一致的路由). Reading two connections from one gateway to two devices of one IDC as such a pair is an assumption: it is how every seed scenario with two devices is built; a deliberate split (each device carrying different networks, no failover) acknowledges this warning.",
+  source: assumption(
+    "reading two connections from one gateway to two devices of one IDC as an active/standby pair is how every seed scenario with two devices is built (seed 001: 用户侧部署两个用户网关, one destination route per IPsec connection, weight 100 and 0; seed 000 scenario 5: 两条目的端一致的路由); a deliberate split (each device carrying different networks, no failover) acknowledges this warning.",
+  ),
   rationale:
     "A pair protects only the destinations that have both routes: a destination routed through one device alone is lost with that device, however the pair was built (the pattern, constructs by hand, plain JavaScript, a hand-written manifest).",
   fix: "Add the standby route (priority 100 on tencent, weight 0 on alibaba) to the same destination through the connection to the IDC's other device, enable it if it is disabled, or acknowledge HL-HA-009 with the reason the split is deliberate.",

@@ -1,3 +1,4 @@
+import { seed } from "../../core/provenance";
 import { parsedCidr, propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
 
@@ -6,8 +7,11 @@ export const distinctConnections: Rule = {
   id: "HL-HA-008",
   title: "Routes to one destination on a gateway use different connections",
   severity: "error",
-  source:
-    "000_11478e3c852afabd.txt (场景五: 两条目的端一致的路由…主备通道) and 001_31a3006ea02bfdf7.txt (目的路由…下一跳为IPsec连接1 / IPsec连接2): the two routes of a pair go through two connections. That a second route through the same connection is refused (InvalidParameterValue.Duplicate) is the engine's rule, an assumption: it would add nothing but a second entry that fails with the first.",
+  source: seed(
+    "001",
+    "|本地网关的私网网段|IPsec连接实例2|是|0|",
+    "The standby route to the same destination goes through IPsec connection 2 (the active one, weight 100, through connection 1): the two routes of a pair use two connections. That the engine refuses a second route through the same connection (InvalidParameterValue.Duplicate) is its own rule.",
+  ),
   rationale: "A standby route through the active route's own connection protects nothing, and the engine refuses it half-way through up.",
   fix: "Send the standby route through the other connection of the pair (to the IDC's second device), or remove the duplicate route.",
   *check(context) {

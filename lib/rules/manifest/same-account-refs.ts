@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { ManifestResource } from "../../core/manifest";
 import { propsOf, refId } from "../private/read";
 import { Rule } from "../rule";
@@ -14,8 +15,9 @@ export const sameAccountReferences: Rule = {
   id: "HL-MAN-007",
   title: "Resources reference only resources of their own account",
   severity: "error",
-  source:
-    "assumption: every API request is made as one account, which can name only its own resources (another account's ID is not found, so its existence does not leak); the one documented crossing is VPC peering (003: 跨账号…对等连接), whose accepter routes through the requester's connection. The clouds' cross-account CCN attachment (Tencent AttachCcnInstances with CcnUin and the owner's approval) is not modelled.",
+  source: assumption(
+    "every API request is made as one account, which can name only its own resources (another account's ID is not found, so its existence does not leak); the one documented crossing is VPC peering (seed 003: 跨账号连接 支持), whose accepter routes through the requester's connection. The clouds' cross-account CCN attachment (Tencent AttachCcnInstances with CcnUin and the owner's approval) is not modelled.",
+  ),
   rationale:
     "The engine refuses a create that names another account's VPC, gateway, customer gateway, CCN or route table (ResourceNotFound): found at synth, the program does not fail half-way through up with resources already created.",
   fix: "Create the referenced resource in the same account (account prop), or connect the two accounts' VPCs with a peering.",

@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { coveredBy } from "../../net/cidr";
 import { factsOf } from "../private/facts";
 import { parsedCidrs, propsOf, refId } from "../private/read";
@@ -9,8 +10,9 @@ export const routeSelectorsInside: Rule = {
   id: "HL-VPN-026",
   title: "Route-based connections' traffic selectors lie inside both ends' networks",
   severity: "error",
-  source:
-    "assumption: the engine checks a connection's selectors (spdPolicies) whatever its route type — local blocks inside the gateway's VPC, remote blocks inside the IDC site — because the device configuration mirrors them as the IDC's phase-2 selectors; a selector wider than the site would make the IDC claim networks it does not have. The SPD rules (HL-VPN-012/013, seeds 000 and 001) cover policy-based connections.",
+  source: assumption(
+    "the engine checks a connection's selectors (spdPolicies) whatever its route type — local blocks inside the gateway's VPC, remote blocks inside the IDC site — because the device configuration mirrors them as the IDC's phase-2 selectors; a selector wider than the site would make the IDC claim networks it does not have. The SPD rules (HL-VPN-012/013, seeds 000 and 001) cover policy-based connections.",
+  ),
   rationale:
     "A route-based connection with selectors wider than the IDC's networks passes the SPD rules (which look at SPD connections only) and is refused by the engine half-way through up, after the gateway and customer gateway exist.",
   fix: "Give the selectors the VPC's CIDRs as local blocks and the IDC site's CIDRs as remote blocks (or parts of them), add the network to the IdcSite, or leave spdPolicies out of a route-based connection.",
