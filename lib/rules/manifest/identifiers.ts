@@ -1,3 +1,4 @@
+import { assumption } from "../../core/provenance";
 import { accountIdProblem, nameProblem } from "../../core/identifiers";
 import { describeValue as describe } from "../../core/props";
 import { propsOf } from "../private/read";
@@ -8,8 +9,9 @@ export const manifestIdentifiers: Rule = {
   id: "HL-MAN-008",
   title: "Account IDs and names are well-formed",
   severity: "error",
-  source:
-    "assumption (lib/core/identifiers.ts): account IDs are 1–20 digits (Tencent UINs and Alibaba UIDs are numeric; no seed gives a format); names are 1–128 characters without control characters (Tencent's CreateVpc takes a VpcName of up to 60 bytes, Alibaba's names up to 128 characters: the larger bound, so derived names fit).",
+  source: assumption(
+    "(lib/core/identifiers.ts) account IDs are 1–20 digits (Tencent UINs and Alibaba UIDs are numeric; no seed gives a format); names are 1–128 characters without control characters (Tencent's CreateVpc takes a VpcName of up to 60 bytes, Alibaba's names up to 128 characters: the larger bound, so derived names fit).",
+  ),
   rationale:
     "The constructs refuse a malformed account or name when they are built; a manifest written by hand or by another tool gets the same check here, so 'not-an-account', an empty name or a 200,000-character one is reported before anything is created.",
   fix: 'Use the account\'s numeric ID (e.g. "100000000001") and a name of 1–128 printable characters.',
