@@ -10,7 +10,7 @@ import { HybridlinkError } from "../core/errors";
 
 /** Exit code: everything as asked. */
 export const EXIT_OK = 0;
-/** Exit code: findings or failed checks (synth errors, a broken intent, a trace that misses its `--expect`, nothing to bill for a stack). */
+/** Exit code: findings or failed checks (synth errors, a broken intent, a trace that misses its `--expect`). */
 export const EXIT_FINDINGS = 1;
 /** Exit code: usage or input errors (bad arguments, unknown names, no terminal to confirm on); nothing was changed. */
 export const EXIT_USAGE = 2;
@@ -24,7 +24,7 @@ export const EXIT_INTERRUPTED = 130;
 /** The exit codes as the README's table lists them. */
 export const EXIT_CODES: ReadonlyArray<readonly [code: number, meaning: string]> = [
   [EXIT_OK, "ok"],
-  [EXIT_FINDINGS, "findings or failed checks (synth errors, a broken intent, a trace that misses --expect, nothing to bill)"],
+  [EXIT_FINDINGS, "findings or failed checks (synth errors, a broken intent, a trace that misses --expect)"],
   [EXIT_USAGE, "usage or input error (bad arguments, unknown names, no terminal to confirm on); nothing changed"],
   [EXIT_REFUSED, "refused by the cloud (the engine's error code says why)"],
   [EXIT_INTERNAL, "internal error (a bug: rerun with HYBRIDLINK_DEBUG=1 and report it)"],

@@ -4,6 +4,7 @@ import { HybridlinkError } from "../core/errors";
 import { ProfileName } from "../core/profiles";
 import { CloudEngine, defaultStorePath } from "../../providers/cloud";
 import { EngineOptions } from "./options";
+import { latestStack, StackStore } from "./stack/stack-store";
 
 /** The store file a command works on: `--state`, else the engine's default. */
 export function storePath(options: EngineOptions): string {
@@ -24,7 +25,24 @@ export function openExistingEngine(options: EngineOptions): CloudEngine {
         "or point at the store with --state <file> (or HYBRIDLINK_STATE).",
     );
   }
-  return CloudEngine.open({ path: file });
+  return CloudEngine.open({ path: file, profile: profileForCommand(file, options) });
+}
+
+/**
+ * The profile a reading or drilling command acts with, in a store that may
+ * hold several clouds: the profile of `--stack`, else of the stack deployed
+ * last (the one the user just worked on, as Pulumi's selected stack), else the
+ * store's default.
+ */
+function profileForCommand(file: string, options: EngineOptions): ProfileName | undefined {
+  const store = StackStore.open(file);
+  try {
+    const stacks = store.stacks();
+    const chosen = options.stack !== undefined ? stacks.find((s) => s.name === options.stack) : latestStack(stacks);
+    return chosen?.app.profile as ProfileName | undefined;
+  } finally {
+    store.close();
+  }
 }
 
 /** Opens (creating if needed) the simulated cloud for a deployment with the app's profile. */

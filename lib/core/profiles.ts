@@ -365,6 +365,16 @@ export function tryFindRegion(profile: CloudProfile, region: string): RegionInfo
 }
 
 /** Rank of a gateway route in its profile: 0 is the preferred route, higher is less preferred. */
+/**
+ * The profile whose catalog lists this region, if any. assumption: region
+ * names do not repeat across the profiles (tencent ap-/na-, alibaba cn-/us-,
+ * ccb wuhan), so a region says which cloud a resource lives in.
+ */
+export function profileOfRegion(region: string | undefined): CloudProfile | undefined {
+  if (region === undefined) return undefined;
+  return PROFILE_NAMES.map((n) => findProfile(n)).find((p) => p.regions.some((r) => r.name === region));
+}
+
 export function preferenceRank(profile: CloudProfile, route: { priority?: number; weight?: number }): number {
   const value = profile.routePreference.field === "priority" ? route.priority : route.weight;
   if (value === undefined) return 0;

@@ -21,10 +21,11 @@ export interface CloudEngineOptions {
    */
   readonly path?: string;
   /**
-   * The cloud profile. Fixed when the store is created; opening an existing
-   * store with another profile is an error.
+   * The cloud profile this connection's requests are checked against. A store
+   * holds resources of several profiles side by side (their regions differ);
+   * the first profile a store was opened with is its default.
    *
-   * @default - the store's profile; "tencent" for a new store
+   * @default - the store's default profile; "tencent" for a new store
    */
   readonly profile?: ProfileName;
 }
@@ -78,14 +79,9 @@ export class CloudEngine {
             store.meta.put("profile", name);
             return name;
           }
-          if (options.profile !== undefined && options.profile !== stored) {
-            throw new CloudError(
-              "InvalidParameterValue.ProfileMismatch",
-              `The store '${file}' was created with profile '${stored}'; it cannot be opened as '${options.profile}'. ` +
-                `Open it without a profile (or with '${stored}'), or use another store path (HYBRIDLINK_STATE).`,
-            );
-          }
-          return stored;
+          // One store holds several clouds side by side (a Tencent stack beside an Alibaba one): a
+          // connection acts with the profile it asks for; the store's first profile is only the default.
+          return options.profile ?? stored;
         })
         .immediate();
       return new CloudEngine(db, store, file === ":memory:" ? file : path.resolve(file), findProfile(profileName));
@@ -95,7 +91,7 @@ export class CloudEngine {
     }
   }
 
-  /** The cloud profile the store was created with. */
+  /** The cloud profile of this connection (the store's default unless one was asked for). */
   public readonly profile: CloudProfile;
   /** The store's file (or `:memory:`). */
   public readonly path: string;

@@ -17,7 +17,12 @@ function sectionBlocks(readme: string, heading: string): Block[] {
   return [...section.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], lines: m[2].split("\n").filter((l) => l.trim() !== "") }));
 }
 
-describe("README quickstart", () => {
+/** Runs one README command as a user would, in the checkout, with the test's store. */
+function runReadmeCommand(command: string, env: NodeJS.ProcessEnv) {
+  return spawnSync("bash", ["-c", command], { cwd: REPO, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
+}
+
+describe("README quickstart, then the cost drill, in the order written and in one store", () => {
   const t = tempState();
   afterAll(() => fs.rmSync(t.dir, { recursive: true, force: true }));
 
@@ -36,12 +41,7 @@ describe("README quickstart", () => {
       for (const command of blocks[i].lines) {
         // The test runs after `npm install` (npm test builds first); installing again here would change the tree under test.
         if (command === "npm install") continue;
-        const run = spawnSync("bash", ["-c", command], {
-          cwd: REPO,
-          env: { ...process.env, ...t.env, HL_HA_PSK_CGW1: "", HL_HA_PSK_CGW2: "" },
-          encoding: "utf8",
-          timeout: 120_000,
-        });
+        const run = runReadmeCommand(command, { ...t.env, HL_HA_PSK_CGW1: "", HL_HA_PSK_CGW2: "" });
         expect({ command, code: run.status, stderr: run.stderr.replace(/^npm warn .*\n/gm, "") }).toEqual({ command, code: 0, stderr: "" });
         printed += run.stdout;
       }
@@ -50,5 +50,24 @@ describe("README quickstart", () => {
         expect({ shown, found: actual.some((line) => line.startsWith(shown.trimEnd())) }).toEqual({ shown, found: true });
       }
     }
+  });
+
+  test("the cost drill of the Tencent example (seed 003) after the Alibaba quickstart: one store holds both clouds' stacks", () => {
+    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+    const drill = sectionBlocks(readme, "Operating the simulated cloud").find((b) => b.lines.some((l) => l.includes("traffic record")));
+    expect(drill?.lines[0]).toContain("examples/p3-cross-account-cross-region");
+    let printed = "";
+    for (const command of drill!.lines) {
+      const run = runReadmeCommand(command, t.env);
+      expect({ command, code: run.status, stderr: run.stderr }).toEqual({ command, code: 0, stderr: "" });
+      printed = run.stdout;
+    }
+    // The last command is `cost`: two Beijing days of a 40 Mbps peak at 12 CNY, as the README says.
+    expect(printed).toContain("payer 100000000001: 960.00 CNY");
+    const stacks = runReadmeCommand("npx hybridlink stack ls --json", t.env);
+    expect(JSON.parse(stacks.stdout).stacks.map((s: { name: string; profile: string }) => [s.name, s.profile])).toEqual([
+      ["ha-dual-customer-gateway", "alibaba"],
+      ["p3-cross-account-cross-region", "tencent"],
+    ]);
   });
 });

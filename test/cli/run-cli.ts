@@ -12,11 +12,22 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/**
+ * A store path no test creates: the default of every run that names none, so
+ * no test reads or writes the user's own `.hybridlink/` in the checkout.
+ */
+const UNTOUCHED_STATE = path.join(os.tmpdir(), `hl-cli-no-state-${process.pid}`, "state.db");
+
+/** The environment of a CLI run: the caller's, never the user's store unless a test points somewhere itself. */
+export function cliEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, HYBRIDLINK_STATE: UNTOUCHED_STATE, ...env };
+}
+
 /** Runs the built `hybridlink` command as a child process, as a user would. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
-    env: { ...process.env, ...options.env },
+    env: cliEnv(options.env),
     encoding: "utf8",
     timeout: 60_000,
     maxBuffer: 256 * 1024 * 1024,
@@ -26,7 +37,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
 
 /** Starts the CLI without waiting, for tests that interrupt it. */
 export function spawnCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: cliEnv(options.env), stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** The child's exit (code, or 128 + signal number as a shell reports a signal) and everything it printed. */

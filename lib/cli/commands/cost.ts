@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { HybridlinkError } from "../../core/errors";
-import { CloudProfile, findProfile, PROFILE_NAMES } from "../../core/profiles";
+import { CloudProfile, findProfile, PROFILE_NAMES, profileOfRegion } from "../../core/profiles";
 import { BilledPeering, billPeaks, billPeering, DEFAULT_BILLING_UTC_OFFSET_MINUTES, PeeringBill, parseUtcOffset } from "../cost/bill";
 import { deployedBills, Figures } from "../cost/deployed";
 import { renderBills, totalsByPayer } from "../cost/render";
@@ -32,7 +32,7 @@ export function costCommand(io: CliIo): Command {
         "deployed peerings are billed from the traffic recorded in the engine (hybridlink traffic record)",
     )
     .option("--regions <a,b>", "price a peering between these two regions (a what-if: nothing needs to be deployed)")
-    .option("--profile <name>", `cloud profile for --regions (${PROFILE_NAMES.join(", ")}; default: the store's, else tencent)`)
+    .option("--profile <name>", `cloud profile for --regions (${PROFILE_NAMES.join(", ")}; default: the cloud whose regions these are)`)
     .option("--peak-out <mbps>", "given figure: the day's highest outbound 5-minute average (requester → accepter)")
     .option("--peak-in <mbps>", "given figure: the day's highest inbound 5-minute average")
     .option("--samples <file>", "measured 5-minute samples: JSON [{peering?, at, outMbps, inMbps}] or CSV with that header (for the peerings it names, instead of the traffic recorded in the engine)")
@@ -44,10 +44,15 @@ export function costCommand(io: CliIo): Command {
   return command.action(async (options: CostOptions) => {
     const figures = readFigures(options);
     const billOptions = { utcOffsetMinutes: options.timeZone !== undefined ? parseUtcOffset(options.timeZone) : DEFAULT_BILLING_UTC_OFFSET_MINUTES };
+    let scope: string | undefined;
     const bills = options.regions
       ? [whatIf(options, figures, billOptions.utcOffsetMinutes)]
-      : await usingEngine(openExistingEngine(options), (engine) => deployedBills(engine, stackNamesFor(engine, options), options.account, figures, billOptions));
-    io.out(options.json ? JSON.stringify({ bills, totals: totalsByPayer(bills) }, null, 2) : renderBills(bills, io));
+      : await usingEngine(openExistingEngine(options), (engine) => {
+          const view = stackNamesFor(engine, options);
+          scope = options.account ? `account ${options.account}` : view.stacks.length ? `stack(s) ${view.stacks.map((s) => s.name).join(", ")}` : undefined;
+          return deployedBills(engine, view, options.account, figures, billOptions);
+        });
+    io.out(options.json ? JSON.stringify({ bills, totals: totalsByPayer(bills) }, null, 2) : renderBills(bills, io, scope));
     io.exitCode(EXIT_OK);
   });
 }
@@ -71,7 +76,7 @@ function whatIf(options: CostOptions, figures: Figures, utcOffsetMinutes: number
   if (!figures.peaks && !figures.samples) {
     throw new HybridlinkError("UsageFigures", "A what-if needs figures: --peak-out <mbps> --peak-in <mbps>, or --samples <file>.");
   }
-  const profile = profileFor(options);
+  const profile = profileFor(options, regions);
   const peering: BilledPeering = {
     id: "not deployed",
     name: "what-if",
@@ -82,26 +87,13 @@ function whatIf(options: CostOptions, figures: Figures, utcOffsetMinutes: number
   return figures.peaks ? billPeaks(profile, peering, figures.peaks.out, figures.peaks.in) : billPeering(profile, peering, figures.samples!, { utcOffsetMinutes });
 }
 
-function profileFor(options: CostOptions): CloudProfile {
+function profileFor(options: CostOptions, regions: readonly string[]): CloudProfile {
   if (options.profile) {
     if (!PROFILE_NAMES.includes(options.profile as never)) {
       throw new HybridlinkError("UnknownProfile", `--profile is '${options.profile}'; use one of ${PROFILE_NAMES.join(", ")}.`);
     }
     return findProfile(options.profile);
   }
-  try {
-    return usingStoreProfile(options) ?? findProfile("tencent");
-  } catch {
-    return findProfile("tencent");
-  }
+  // The regions say which cloud (their names do not repeat across profiles); no store is read for a what-if.
+  return profileOfRegion(regions[0]) ?? profileOfRegion(regions[1]) ?? findProfile("tencent");
 }
-
-function usingStoreProfile(options: CostOptions): CloudProfile | undefined {
-  const engine = openExistingEngine(options);
-  try {
-    return engine.profile;
-  } finally {
-    engine.close();
-  }
-}
-

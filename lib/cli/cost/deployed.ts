@@ -1,4 +1,5 @@
 import { HybridlinkError } from "../../core/errors";
+import { profileOfRegion } from "../../core/profiles";
 import { CloudEngine } from "../../../providers/cloud";
 import { StackView } from "../stack/lookup";
 import { BilledPeering, BillOptions, billPeaks, billPeering, PeeringBill, TrafficSample } from "./bill";
@@ -48,17 +49,19 @@ export function deployedBills(engine: CloudEngine, view: StackView, account: str
   const claimed = new Set<FileSample>();
   const bills = [...peerings.values()].map(({ peering: p, reader }): PeeringBill => {
     const peering: BilledPeering = { id: p.id, name: p.name, requesterAccount: p.account, requesterRegion: p.requesterRegion, accepterRegion: p.accepterRegion };
-    if (figures.peaks) return { ...billPeaks(engine.profile, peering, figures.peaks.out, figures.peaks.in), source: "given peaks" };
+    // Priced by the cloud the peering lives in (one store may hold several clouds).
+    const profile = profileOfRegion(p.requesterRegion) ?? engine.profile;
+    if (figures.peaks) return { ...billPeaks(profile, peering, figures.peaks.out, figures.peaks.in), source: "given peaks" };
     const names = new Set([p.id, p.name, view.logicalIdOf(p.id)].filter((x): x is string => x !== undefined));
     const mine = (figures.samples ?? []).filter((s) => s.peering !== undefined && names.has(s.peering));
     mine.forEach((s) => claimed.add(s));
-    if (mine.length) return { ...billPeering(engine.profile, peering, mine, options), source: "samples file" };
+    if (mine.length) return { ...billPeering(profile, peering, mine, options), source: "samples file" };
     const recorded = recordedTraffic(engine, p.id, reader);
-    if (recorded.length) return { ...billPeering(engine.profile, peering, recorded, options), source: "recorded traffic" };
-    if (p.requesterRegion === p.accepterRegion) return billPeering(engine.profile, peering, []);
+    if (recorded.length) return { ...billPeering(profile, peering, recorded, options), source: "recorded traffic" };
+    if (p.requesterRegion === p.accepterRegion) return billPeering(profile, peering, []);
     // No measured traffic: the ceiling is both directions at the cap all day.
     const cap = p.bandwidthMbps;
-    const ceiling = cap !== undefined ? billPeaks(engine.profile, peering, cap, cap, "ceiling/day") : billPeering(engine.profile, peering, []);
+    const ceiling = cap !== undefined ? billPeaks(profile, peering, cap, cap, "ceiling/day") : billPeering(profile, peering, []);
     return {
       ...ceiling,
       ...(cap !== undefined ? { source: "bandwidth cap" as const } : {}),

@@ -21,9 +21,15 @@ function money(amount: number | null, contactSales: boolean): string {
 }
 
 /** The bills for people: one table per peering (a line per day) with where its figures come from, its note, then the total per payer. */
-export function renderBills(bills: readonly PeeringBill[], io: CliIo): string {
+export function renderBills(bills: readonly PeeringBill[], io: CliIo, scope?: string): string {
   const c = colorsFor(io);
-  if (!bills.length) return "no peering connections are deployed here: nothing to bill";
+  if (!bills.length) {
+    return (
+      `nothing to bill: ${scope ?? "the accounts asked"} have no VPC peering connection. ` +
+      "cost bills cross-region peering only (seed 003's tariff; VPN gateways are not priced here); " +
+      "price one before deploying it with --regions a,b --peak-out N --peak-in M"
+    );
+  }
   const out: string[] = [];
   for (const b of bills) {
     const where = `${b.peering.requesterRegion} ↔ ${b.peering.accepterRegion}`;

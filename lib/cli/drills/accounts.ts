@@ -1,5 +1,6 @@
 import { HybridlinkError } from "../../core/errors";
 import { StackView } from "../stack/lookup";
+import { latestStack, StackInfo } from "../stack/stack-store";
 
 /**
  * The account a drill request is made as: `--account`, else
@@ -13,7 +14,7 @@ export function drillAccount(
   recorded?: string,
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  const account = explicit ?? (env.HYBRIDLINK_ACCOUNT || undefined) ?? recorded ?? (view.stacks.length === 1 ? view.stacks[0].app.defaultAccount : undefined);
+  const account = explicit ?? (env.HYBRIDLINK_ACCOUNT || undefined) ?? recorded ?? defaultAccountOf(view.stacks);
   if (!account) {
     throw new HybridlinkError(
       "AccountRequired",
@@ -22,6 +23,12 @@ export function drillAccount(
     );
   }
   return account;
+}
+
+/** The app's default account when every stack considered agrees on one, else the one of the stack deployed last. */
+function defaultAccountOf(stacks: readonly StackInfo[]): string | undefined {
+  const accounts = new Set(stacks.map((s) => s.app.defaultAccount));
+  return accounts.size === 1 ? [...accounts][0] : latestStack(stacks)?.app.defaultAccount;
 }
 
 /** The owner the stack recorded for a cloud ID. */

@@ -10,6 +10,10 @@ export interface StackView extends LogicalNames {
   readonly stacks: readonly StackInfo[];
   /** The record of the resource with this cloud ID, in the stacks considered. */
   recordOf(cloudId: string): StackResource | undefined;
+  /** The stack that deployed the resource with this cloud ID. */
+  stackOf(cloudId: string): string | undefined;
+  /** Every account that owns a resource of the stacks considered. */
+  readonly recordedAccounts: readonly string[];
 }
 
 /**
@@ -64,5 +68,7 @@ function buildView(stacks: readonly StackInfo[], resources: ReadonlyMap<string, 
     },
     logicalIdOf: (cloudId) => byCloudId.get(cloudId)?.record.logicalId,
     recordOf: (cloudId) => byCloudId.get(cloudId)?.record,
+    stackOf: (cloudId) => byCloudId.get(cloudId)?.stack,
+    recordedAccounts: [...new Set([...byCloudId.values()].map((r) => r.record.account))],
   };
 }

@@ -226,6 +226,11 @@ export class StackStore {
   }
 }
 
+/** The stack deployed (or updated) last, by engine time; undefined when there is none. */
+export function latestStack(stacks: readonly StackInfo[]): StackInfo | undefined {
+  return stacks.reduce<StackInfo | undefined>((latest, s) => (latest === undefined || s.updatedAt >= latest.updatedAt ? s : latest), undefined);
+}
+
 interface StackRow {
   name: string;
   program: string;

@@ -151,8 +151,16 @@ function checkStatedRegion(params: ParamReader, accepter: ResourceRow, accepterA
 }
 
 function checkRegions(requester: ResourceRow, accepter: ResourceRow, ctx: ActionContext): [RegionInfo, RegionInfo] {
-  const rq = tryFindRegion(ctx.profile, requester.region!)!;
-  const ac = tryFindRegion(ctx.profile, accepter.region!)!;
+  const rq = tryFindRegion(ctx.profile, requester.region!);
+  const ac = tryFindRegion(ctx.profile, accepter.region!);
+  // A store holds several clouds side by side; a peering joins two VPCs of one cloud only.
+  if (!rq || !ac) {
+    const foreign = !rq ? requester : accepter;
+    throw new CloudError(
+      "UnsupportedOperation.CrossCloudPeering",
+      `${ctx.action}: VPC '${foreign.id}' is in ${foreign.region}, not a region of ${ctx.profile.displayName}; a peering joins two VPCs of the same cloud.`,
+    );
+  }
   for (const r of [rq, ac]) {
     if (!r.peeringSupported) {
       throw new CloudError(

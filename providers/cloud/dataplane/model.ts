@@ -1,5 +1,5 @@
 import { CcnInstanceType, RouteNextHopType, SpdPolicy, VpnGatewayType, VpnRouteType } from "../../../lib/core/manifest";
-import { CloudProfile, preferenceRank } from "../../../lib/core/profiles";
+import { CloudProfile, preferenceRank, profileOfRegion } from "../../../lib/core/profiles";
 import { NetworkModel } from "../../../lib/net/model";
 import { ResourceType } from "../../../lib/core/manifest";
 import { ResourceRow, Store } from "../store";
@@ -75,7 +75,8 @@ export function buildNetworkModel(store: Store, profile: CloudProfile, now: numb
         gateway: gp.vpnGateway,
         destinationCidr: gp.destinationCidr,
         connection: gp.nextHop,
-        rank: preferenceRank(profile, gp),
+        // Ranked in the vocabulary of the cloud the route lives in (a store may hold several clouds).
+        rank: preferenceRank(profileOfRegion(g.region) ?? profile, gp),
         publishToVpc: gp.publishToVpc,
         enabled: gp.enabled,
       };

@@ -64,18 +64,19 @@ describe("the store", () => {
     engine.close();
   });
 
-  test("fixes its profile at creation: opening it as another is an error naming both", () => {
+  test("holds several clouds side by side: each connection acts with its own profile, the first is the default", () => {
     const file = path.join(dir, "s.db");
-    CloudEngine.open({ path: file, profile: "ccb" }).close();
-    let err: unknown;
-    try {
-      CloudEngine.open({ path: file, profile: "tencent" });
-    } catch (e) {
-      err = e;
-    }
-    expect(CloudError.isCloudError(err)).toBe(true);
-    expect((err as CloudError).code).toBe("InvalidParameterValue.ProfileMismatch");
-    expect((err as CloudError).message).toMatch(/'ccb'.*'tencent'/);
+    const ccb = CloudEngine.open({ path: file, profile: "ccb" });
+    ccb.request("CreateVpc", { name: "w", region: "wuhan", cidrs: ["10.0.0.0/16"] }, { account: "100000000001" });
+    ccb.close();
+    const tencent = CloudEngine.open({ path: file, profile: "tencent" });
+    expect(tencent.profile.name).toBe("tencent");
+    tencent.request("CreateVpc", { name: "g", region: "ap-guangzhou", cidrs: ["10.1.0.0/16"] }, { account: "100000000001" });
+    expect(tencent.request("DescribeVpcs", {}, { account: "100000000001" }).totalCount).toBe(2);
+    tencent.close();
+    const plain = CloudEngine.open({ path: file });
+    expect(plain.profile.name).toBe("ccb");
+    plain.close();
   });
 
   test("applies migrations in order, once, and refuses a store newer than the code", () => {
