@@ -175,6 +175,8 @@ describe("hybridlink plan / up / destroy", () => {
   });
 
   test("Ctrl-C stops after the step in flight with exit 130 and says how to resume", async () => {
+    // 3,000 resources: an up long enough to be interrupted on an idle machine (300 finish before the signal arrives).
+    t.env.HL_MANY_VPCS = "1000";
     const child = spawnCli(["up", "--yes", MANY], { env: t.env });
     const done = finished(child);
     await afterCreated(child, 3);
@@ -185,8 +187,8 @@ describe("hybridlink plan / up / destroy", () => {
     expect(stopped.stdout).toMatch(/interrupted: \d+ step\(s\) not started\. Everything done so far is recorded: run up again to resume\./);
     const resumed = json(runCli(["up", "--yes", MANY, "--json"], { env: t.env }));
     expect(resumed.exitCode).toBe(0);
-    expect(resumed.plan.counts.create + resumed.plan.counts.same).toBe(300);
-    expect(engineCounts(t.state, { vpcs: "DescribeVpcs" })).toEqual({ vpcs: 100 });
+    expect(resumed.plan.counts.create + resumed.plan.counts.same).toBe(3000);
+    expect(engineCounts(t.state, { vpcs: "DescribeVpcs" })).toEqual({ vpcs: 1000 });
   });
 
   test("destroy deletes every resource, dependents first, and forgets the stack", () => {
