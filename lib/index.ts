@@ -13,3 +13,6 @@ export type { ValidateOptions } from "./rules/validate";
 export type { Rule, RuleContext, RuleViolation } from "./rules/rule";
 export * from "./net";
 export * from "./patterns";
+// The manifest's per-type prop schema: the providers' `check` reads the same one synth does.
+export { RESOURCE_SCHEMA } from "./rules/manifest/schema";
+export type { PropSchema } from "./rules/manifest/schema";

@@ -25,3 +25,5 @@ export { formatHop, formatPair, formatTrace, formatTraceInline } from "./format"
 export * from "./special-addresses";
 export { intersect as intersectCidrs, narrowPolicies, negotiateSelectors } from "./negotiation";
 export type { NarrowedSelectors, SelectorConfig } from "./negotiation";
+export { compileNetwork } from "./compile";
+export type { CompiledCcn, CompiledNetwork } from "./compile";

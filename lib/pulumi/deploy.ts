@@ -4,7 +4,7 @@ import type { NetworkApp } from "../core/app";
 import type { Manifest, ManifestResource, ProfileName } from "../core";
 import { isRef } from "../core/manifest";
 import { formatFinding } from "../rules/validate";
-import { dependencyOrder, resourceInputs } from "../../providers/dynamic/inputs";
+import { dependencyOrder, resourceInputs } from "../../providers/dynamic";
 import { enclosing, NetworkComponent, planComponents } from "./components";
 import { DeploymentOutputs, outputsOf } from "./outputs";
 import { CloudResource } from "./resource";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceType } from "../core/manifest";
 import { ProfileName } from "../core/profiles";
-import { dynamicProvider } from "../../providers/dynamic/pulumi-provider";
+import { dynamicProvider } from "../../providers/dynamic";
 
 /** Attributes a manifest reference may name besides `id`: the ResourceAttribute getters of lib/resources. */
 export const REFERENCEABLE_ATTRIBUTES = ["state", "publicIp"] as const;

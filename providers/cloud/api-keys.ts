@@ -1,5 +1,5 @@
 import * as crypto from "crypto";
-import { accountIdProblem } from "../../lib/core/identifiers";
+import { accountIdProblem } from "../../lib";
 import { CloudError } from "./errors";
 import { SealKey, sealWith, unsealWith } from "./seal";
 import { Store } from "./store";

@@ -1,8 +1,8 @@
 import type { Transaction } from "better-sqlite3";
 import * as crypto from "crypto";
 import * as path from "path";
-import { CloudProfile, findProfile, ProfileName, PROFILE_NAMES, tryFindProfile } from "../../lib/core/profiles";
-import { NetworkModel } from "../../lib/net/model";
+import { CloudProfile, findProfile, ProfileName, PROFILE_NAMES, tryFindProfile } from "../../lib";
+import { NetworkModel } from "../../lib";
 import { allActions } from "./actions";
 import { ApiKeyPair, createApiKey, tryOpenApiKey } from "./api-keys";
 import { canonicalJson } from "./actions/kind";

@@ -1,4 +1,4 @@
-import { HybridlinkError } from "../../lib/core/errors";
+import { HybridlinkError } from "../../lib";
 
 /**
  * A refusal by the simulated cloud, shaped like a cloud API error: a stable

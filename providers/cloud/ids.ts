@@ -1,4 +1,4 @@
-import { ResourceType } from "../../lib/core/manifest";
+import { ResourceType } from "../../lib";
 
 /** The cloud's ID prefix of each low-level type. */
 export const ID_PREFIXES: Readonly<Record<ResourceType, string>> = {

@@ -1,4 +1,4 @@
-import { CloudProfile } from "../../lib/core/profiles";
+import { CloudProfile } from "../../lib";
 import { CloudError } from "./errors";
 import { ResourceRow, Store } from "./store";
 

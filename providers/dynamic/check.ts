@@ -1,6 +1,6 @@
-import { Manifest, MANIFEST_FORMAT_VERSION, ManifestResource, ResourceType } from "../../lib/core/manifest";
-import { CloudProfile, findProfile } from "../../lib/core/profiles";
-import { validateManifest } from "../../lib/rules/validate";
+import { Manifest, MANIFEST_FORMAT_VERSION, ManifestResource, ResourceType } from "../../lib";
+import { CloudProfile, findProfile } from "../../lib";
+import { validateManifest } from "../../lib";
 import { ProviderError } from "./errors";
 import { FIELD_TABLES } from "./fields";
 import { ACCOUNT_INPUT } from "./inputs";

@@ -1,4 +1,4 @@
-import { ResourceType } from "../../lib/core/manifest";
+import { ResourceType } from "../../lib";
 import { ACTIONS_BY_TYPE, CloudEngine, NOUNS } from "../cloud";
 import { describe, isNotFound, tryDescribe } from "./describe";
 import { diff } from "./diff";

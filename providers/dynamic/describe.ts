@@ -1,4 +1,4 @@
-import { ResourceType } from "../../lib/core/manifest";
+import { ResourceType } from "../../lib";
 import { ACTIONS_BY_TYPE, CloudEngine, CloudError } from "../cloud";
 import { JsonObject } from "./values";
 

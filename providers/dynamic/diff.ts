@@ -1,4 +1,4 @@
-import { ResourceType } from "../../lib/core/manifest";
+import { ResourceType } from "../../lib";
 import { FIELD_TABLES } from "./fields";
 import { ACCEPT_INPUT } from "./inputs";
 import { isSecretDigest, matchesDigest } from "./secrets";

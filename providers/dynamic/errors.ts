@@ -1,4 +1,4 @@
-import { HybridlinkError } from "../../lib/core/errors";
+import { HybridlinkError } from "../../lib";
 
 /**
  * A provider refusing or undoing an operation for a reason of its own (not the

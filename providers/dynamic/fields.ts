@@ -1,5 +1,5 @@
-import { RESOURCE_TYPES, ResourceType } from "../../lib/core/manifest";
-import { PropSchema, RESOURCE_SCHEMA } from "../../lib/rules/manifest/schema";
+import { RESOURCE_TYPES, ResourceType } from "../../lib";
+import { PropSchema, RESOURCE_SCHEMA } from "../../lib";
 import { KINDS } from "../cloud";
 import { ACCEPT_INPUT, ACCOUNT_INPUT } from "./inputs";
 

@@ -33,3 +33,5 @@ import { diff } from "./diff";
 
 /** The shared CRUD as one object: `crud.delete(type, id, props)` reads as the operation it is. */
 export const crud = { check, diff, create, read, update, delete: deleteResource } as const;
+export { WAITS_ON_CLOCK } from "./settle";
+export { getPath } from "./values";

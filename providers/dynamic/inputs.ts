@@ -1,4 +1,4 @@
-import { isRef, isSecretRef, ManifestResource, Ref, SecretRef } from "../../lib/core/manifest";
+import { isRef, isSecretRef, ManifestResource, Ref, SecretRef } from "../../lib";
 
 /** The owning account: a resource cannot move between accounts, so it is immutable. */
 export const ACCOUNT_INPUT = "account";

@@ -1,5 +1,5 @@
-import { isSecretRef, Manifest, SecretSource } from "../../lib/core/manifest";
-import { tryFindProfile } from "../../lib/core/profiles";
+import { isSecretRef, Manifest, SecretSource } from "../../lib";
+import { tryFindProfile } from "../../lib";
 import { ProviderError } from "./errors";
 import { FIELD_TABLES, isResourceType } from "./fields";
 import { getPath, JsonObject } from "./values";

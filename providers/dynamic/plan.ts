@@ -1,4 +1,4 @@
-import { isRef, Manifest, ManifestResource, ResourceType, SecretSource } from "../../lib/core/manifest";
+import { isRef, Manifest, ManifestResource, ResourceType, SecretSource } from "../../lib";
 import { diff } from "./diff";
 import { preflightKeys } from "./key-preflight";
 import { FIELD_TABLES } from "./fields";

@@ -1,4 +1,4 @@
-import { ResourceType } from "../../lib/core/manifest";
+import { ResourceType } from "../../lib";
 import { check } from "./check";
 import { create, deleteResource, read, update } from "./crud";
 import { diff } from "./diff";

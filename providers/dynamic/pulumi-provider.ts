@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ResourceType } from "../../lib/core/manifest";
-import { ProfileName } from "../../lib/core/profiles";
+import { ResourceType } from "../../lib";
+import { ProfileName } from "../../lib";
 
 /** The package entry of the providers, for a host where the captured path does not exist (another machine). */
 export const PACKAGE_ENTRY = "hybridlink/providers/dynamic";

@@ -1,5 +1,5 @@
 import { randomBytes, scryptSync, timingSafeEqual } from "crypto";
-import { ResourceType } from "../../lib/core/manifest";
+import { ResourceType } from "../../lib";
 import { FIELD_TABLES } from "./fields";
 import { getPath, JsonObject, unwrapSecrets, withPath } from "./values";
 

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { ProfileName, PROFILE_NAMES } from "../../lib/core/profiles";
+import { ProfileName, PROFILE_NAMES } from "../../lib";
 import { CloudEngine, defaultStorePath } from "../cloud";
 
 /**

@@ -1,4 +1,4 @@
-import { ResourceType } from "../../lib/core/manifest";
+import { ResourceType } from "../../lib";
 import { CloudEngine, NOUNS } from "../cloud";
 import { describe } from "./describe";
 import { ProviderError } from "./errors";

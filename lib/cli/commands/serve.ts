@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { HybridlinkError } from "../../core/errors";
 import { ProfileName } from "../../core/profiles";
 import { CloudEngine } from "../../../providers/cloud";
-import { startApiServer } from "../../../providers/cloud/api/server";
+import { startApiServer } from "../../../providers/cloud";
 import { CliIo, EXIT_OK } from "../io";
 import { storePath } from "../session";
 

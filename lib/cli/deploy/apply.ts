@@ -1,10 +1,10 @@
 import { randomBytes } from "crypto";
 import { Manifest, ManifestResource } from "../../core/manifest";
-import { NOUNS } from "../../../providers/cloud/actions/lookup";
+import { NOUNS } from "../../../providers/cloud";
 import { create, deleteResource, digestSecrets, engineFor, resourceInputs, update } from "../../../providers/dynamic";
 import type { JsonObject, PlanOperation, ProviderSettings } from "../../../providers/dynamic";
 import { HybridlinkError } from "../../core/errors";
-import { WAITS_ON_CLOCK } from "../../../providers/dynamic/settle";
+import { WAITS_ON_CLOCK } from "../../../providers/dynamic";
 import { StackResource, StackStore } from "../stack/stack-store";
 import { SecretResolver } from "./secrets";
 

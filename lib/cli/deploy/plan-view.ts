@@ -1,6 +1,6 @@
 import { ManifestIndex } from "../../core/manifest-index";
 import { Manifest } from "../../core/manifest";
-import { DeploymentPlan, PlanAction, PlanStep } from "../../../providers/dynamic/plan";
+import { DeploymentPlan, PlanAction, PlanStep } from "../../../providers/dynamic";
 import { Colors } from "../render/colors";
 import { StackResource } from "../stack/stack-store";
 import { GeneratedSecret } from "./secrets";

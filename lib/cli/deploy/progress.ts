@@ -1,6 +1,6 @@
 import { Listr } from "listr2";
 import { performance } from "perf_hooks";
-import { PlanOperation } from "../../../providers/dynamic/plan";
+import { PlanOperation } from "../../../providers/dynamic";
 import { CliIo } from "../io";
 import { Colors } from "../render/colors";
 import { OperationOutcome } from "./apply";

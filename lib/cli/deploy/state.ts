@@ -1,4 +1,4 @@
-import { DeployedResource, PriorState } from "../../../providers/dynamic/plan";
+import { DeployedResource, PriorState } from "../../../providers/dynamic";
 import { StackResource } from "../stack/stack-store";
 
 /**

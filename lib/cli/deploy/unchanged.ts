@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { Manifest, SecretSource } from "../../core/manifest";
 import { manifestToJson } from "../../core/synth";
 import { FIELD_TABLES, isSecretDigest, matchesDigest } from "../../../providers/dynamic";
-import { getPath, JsonObject } from "../../../providers/dynamic/values";
+import { getPath, JsonObject } from "../../../providers/dynamic";
 import { StackStore } from "../stack/stack-store";
 import { SecretResolver } from "./secrets";
 

@@ -1,7 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import { AppSettings, Intent, ResourceType } from "../../core/manifest";
 import type { CloudEngine } from "../../../providers/cloud";
-import { Db, openDatabase } from "../../../providers/cloud/store";
+import { Db, openDatabase } from "../../../providers/cloud";
 
 /** Where one resource of a stack is in its life, as `up`/`destroy` recorded it. */
 export type StackResourceStatus =

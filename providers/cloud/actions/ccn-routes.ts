@@ -1,4 +1,4 @@
-import { CompiledCcn, compileNetwork } from "../../../lib/net/compile";
+import { CompiledCcn, compileNetwork } from "../../../lib";
 import { buildNetworkModel } from "../dataplane/model";
 import { JsonObject } from "../params";
 import { findOwned } from "./lookup";

@@ -1,4 +1,4 @@
-import { CcnInstanceType, ResourceType } from "../../../lib/core/manifest";
+import { CcnInstanceType, ResourceType } from "../../../lib";
 import { CloudError } from "../errors";
 import { readRegion } from "../validation/addressing";
 import { ResourceKind } from "./kind";

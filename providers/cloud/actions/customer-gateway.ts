@@ -1,4 +1,4 @@
-import { tryParseIp } from "../../../lib/net/cidr";
+import { tryParseIp } from "../../../lib";
 import { notPublicUnicastReason } from "../validation/addressing";
 import { ResourceKind } from "./kind";
 import { readOwnedRef } from "./lookup";

@@ -1,5 +1,5 @@
-import { HybridlinkError } from "../../../lib/core/errors";
-import { analyzePair, reachabilityMatrix, trace } from "../../../lib/net";
+import { HybridlinkError } from "../../../lib";
+import { analyzePair, reachabilityMatrix, trace } from "../../../lib";
 import { buildNetworkModel } from "../dataplane/model";
 import { CloudError } from "../errors";
 import { JsonObject } from "../params";

@@ -1,4 +1,4 @@
-import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceType } from "../../../lib";
 import { CCN_ATTACHMENT_KIND, CCN_KIND } from "./ccn";
 import { CLOCK_ACTIONS } from "./clock";
 import { CUSTOMER_GATEWAY_KIND } from "./customer-gateway";

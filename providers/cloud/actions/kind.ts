@@ -1,4 +1,4 @@
-import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceType } from "../../../lib";
 import { JsonObject, ParamReader } from "../params";
 import { Reference, ResourceRow } from "../store";
 import { ActionContext, isoTime } from "./types";

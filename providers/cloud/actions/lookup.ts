@@ -1,4 +1,4 @@
-import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceType } from "../../../lib";
 import { CloudError, notFound } from "../errors";
 import { ID_PREFIXES, typeOfId } from "../ids";
 import { ParamReader } from "../params";

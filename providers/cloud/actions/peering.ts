@@ -1,6 +1,6 @@
-import { CloudProfile, RegionInfo, tryFindRegion } from "../../../lib/core/profiles";
-import { cite } from "../../../lib/core/provenance";
-import { FACTS } from "../../../lib/core/sources";
+import { CloudProfile, RegionInfo, tryFindRegion } from "../../../lib";
+import { cite } from "../../../lib";
+import { FACTS } from "../../../lib";
 import { CloudError } from "../errors";
 import { checkPeeringOperation, peeringExpiryMs, peeringRoles } from "../lifecycle";
 import { JsonObject, ParamReader } from "../params";

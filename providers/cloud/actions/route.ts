@@ -1,4 +1,4 @@
-import { RouteNextHopType } from "../../../lib/core/manifest";
+import { RouteNextHopType } from "../../../lib";
 import { CloudError } from "../errors";
 import { ParamReader } from "../params";
 import { ResourceRow } from "../store";

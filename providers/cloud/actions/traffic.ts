@@ -1,4 +1,4 @@
-import { CloudProfile } from "../../../lib/core/profiles";
+import { CloudProfile } from "../../../lib";
 import { CloudError } from "../errors";
 import { JsonObject, ParamReader, show } from "../params";
 import { ResourceRow, TrafficRecord } from "../store";

@@ -1,6 +1,6 @@
-import { CloudProfile } from "../../../lib/core/profiles";
+import { CloudProfile } from "../../../lib";
 import { JsonObject, ParamReader } from "../params";
-import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceType } from "../../../lib";
 import { ResourceRow, Store } from "../store";
 
 /** What an action sees: who asks, the store (inside the action's transaction), the profile and the engine clock. */

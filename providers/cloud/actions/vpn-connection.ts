@@ -1,9 +1,9 @@
-import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib/core/manifest";
-import { CloudProfile } from "../../../lib/core/profiles";
-import { cite } from "../../../lib/core/provenance";
-import { FACTS } from "../../../lib/core/sources";
-import { parseCidr, tryParseIp } from "../../../lib/net/cidr";
-import { NarrowedSelectors } from "../../../lib/net/negotiation";
+import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib";
+import { CloudProfile } from "../../../lib";
+import { cite } from "../../../lib";
+import { FACTS } from "../../../lib";
+import { parseCidr, tryParseIp } from "../../../lib";
+import { NarrowedSelectors } from "../../../lib";
 import { tunnelStatus } from "../dataplane/tunnel";
 import { CloudError } from "../errors";
 import { JsonObject, ParamReader } from "../params";

@@ -1,4 +1,4 @@
-import { CloudProfile, preferenceRank } from "../../../lib/core/profiles";
+import { CloudProfile, preferenceRank } from "../../../lib";
 import { CloudError } from "../errors";
 import { JsonObject, ParamReader } from "../params";
 import { ResourceRow } from "../store";

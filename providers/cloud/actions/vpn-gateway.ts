@@ -1,5 +1,5 @@
-import { VpnGatewayType } from "../../../lib/core/manifest";
-import { formatIp, parseIp } from "../../../lib/net/cidr";
+import { VpnGatewayType } from "../../../lib";
+import { formatIp, parseIp } from "../../../lib";
 import { CloudError } from "../errors";
 import { ParamReader } from "../params";
 import { readRegion } from "../validation/addressing";

@@ -1,7 +1,7 @@
-import { CcnInstanceType, RouteNextHopType, SpdPolicy, VpnGatewayType, VpnRouteType } from "../../../lib/core/manifest";
-import { CloudProfile, preferenceRank, profileOfRegion } from "../../../lib/core/profiles";
-import { NetworkModel } from "../../../lib/net/model";
-import { ResourceType } from "../../../lib/core/manifest";
+import { CcnInstanceType, RouteNextHopType, SpdPolicy, VpnGatewayType, VpnRouteType } from "../../../lib";
+import { CloudProfile, preferenceRank, profileOfRegion } from "../../../lib";
+import { NetworkModel } from "../../../lib";
+import { ResourceType } from "../../../lib";
 import { ResourceRow, Store } from "../store";
 import { tunnelStatus } from "./tunnel";
 

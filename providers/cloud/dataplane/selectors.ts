@@ -1,4 +1,4 @@
-import { SpdPolicy } from "../../../lib/core/manifest";
+import { SpdPolicy } from "../../../lib";
 
 /** Both ends' traffic selectors of one tunnel, each from its own point of view. */
 export interface TunnelSelectors {

@@ -1,6 +1,6 @@
-import { CustomerDeviceSpec, HealthCheck, IkeOptions, IpsecOptions, SpdPolicy } from "../../../lib/core/manifest";
+import { CustomerDeviceSpec, HealthCheck, IkeOptions, IpsecOptions, SpdPolicy } from "../../../lib";
 import { FaultRecord, ResourceRow, Store } from "../store";
-import { NarrowedSelectors, narrowPolicies, negotiateSelectors } from "../../../lib/net/negotiation";
+import { NarrowedSelectors, narrowPolicies, negotiateSelectors } from "../../../lib";
 import { tunnelSelectors } from "./selectors";
 
 /** Why a tunnel does not carry traffic. */

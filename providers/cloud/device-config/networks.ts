@@ -1,4 +1,4 @@
-import { parseCidr, cidrsOverlap } from "../../../lib/net/cidr";
+import { parseCidr, cidrsOverlap } from "../../../lib";
 import { ResourceRow, Store } from "../store";
 
 /**

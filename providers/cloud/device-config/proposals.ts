@@ -1,4 +1,4 @@
-import { IkeOptions, IpsecOptions } from "../../../lib/core/manifest";
+import { IkeOptions, IpsecOptions } from "../../../lib";
 
 /**
  * The profiles' IKE/IPsec vocabularies (tencent upper-case, alibaba lower-case)

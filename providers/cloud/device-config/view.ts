@@ -1,5 +1,5 @@
-import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib/core/manifest";
-import { CloudProfile } from "../../../lib/core/profiles";
+import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib";
+import { CloudProfile } from "../../../lib";
 import { parseId } from "../ids";
 import { ResourceRow, Store } from "../store";
 import { NegotiationRecord, SaLifetime, storedNegotiation } from "../validation/negotiation";

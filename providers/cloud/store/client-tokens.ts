@@ -1,4 +1,4 @@
-import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceType } from "../../../lib";
 import { formatId, ID_PREFIXES } from "../ids";
 
 /** The rows of a type with a client token whose ID number is above `after`: [number, account, token]. */

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceType } from "../../../lib";
 import { formatId, ID_PREFIXES, parseId } from "../ids";
 import { ClientTokenIndex } from "./client-tokens";
 import { Db } from "./db";

@@ -1,4 +1,4 @@
-import { ResourceType } from "../../../lib/core/manifest";
+import { ResourceType } from "../../../lib";
 import { parseId } from "../ids";
 
 /**

@@ -1,6 +1,6 @@
-import { CloudProfile, RegionInfo, tryFindRegion } from "../../../lib/core/profiles";
-import { Cidr, cidrsOverlap, findOverlaps, parseCidr, tryParseCidr, tryParseIp } from "../../../lib/net/cidr";
-import { notPublicUnicastBlock } from "../../../lib/net/special-addresses";
+import { CloudProfile, RegionInfo, tryFindRegion } from "../../../lib";
+import { Cidr, cidrsOverlap, findOverlaps, parseCidr, tryParseCidr, tryParseIp } from "../../../lib";
+import { notPublicUnicastBlock } from "../../../lib";
 import { CloudError } from "../errors";
 import { ParamReader } from "../params";
 

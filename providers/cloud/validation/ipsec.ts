@@ -1,5 +1,5 @@
-import { HealthCheck, IkeOptions, IpsecOptions } from "../../../lib/core/manifest";
-import { CloudProfile } from "../../../lib/core/profiles";
+import { HealthCheck, IkeOptions, IpsecOptions } from "../../../lib";
+import { CloudProfile } from "../../../lib";
 import { ParamReader } from "../params";
 
 /** Reads a pre-shared key and checks it against the profile's charset and length, never echoing it. */

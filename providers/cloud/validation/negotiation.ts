@@ -1,5 +1,5 @@
-import { IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib/core/manifest";
-import { CloudProfile, DpdSettings, NegotiationInitiation } from "../../../lib/core/profiles";
+import { IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib";
+import { CloudProfile, DpdSettings, NegotiationInitiation } from "../../../lib";
 import { JsonObject, ParamReader } from "../params";
 
 /** SA lifetimes: the API's one value is the hard limit; the gateway rekeys before it (NEGOTIATION_SOURCES.rekeyMargin). */

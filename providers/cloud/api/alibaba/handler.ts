@@ -1,4 +1,4 @@
-import type { CloudProfile } from "../../../../lib/core/profiles";
+import type { CloudProfile } from "../../../../lib";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
 import type { Plain } from "./wire";

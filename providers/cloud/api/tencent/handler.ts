@@ -1,5 +1,5 @@
 import type * as M from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
-import type { CloudProfile } from "../../../../lib/core/profiles";
+import type { CloudProfile } from "../../../../lib";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
 

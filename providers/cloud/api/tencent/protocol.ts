@@ -1,5 +1,5 @@
 import * as crypto from "crypto";
-import { tryFindRegion } from "../../../../lib/core/profiles";
+import { tryFindRegion } from "../../../../lib";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
 import { apiKey, ApiContext, ApiRequest, ApiResponse, header, json, withWireNames } from "../http";
