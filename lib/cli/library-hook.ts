@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- node:module is `export =` in @types/node: this is its typed import form
 import Module = require("module");
 import { isLibrarySpecifier, libraryFor, LibraryInstance } from "./library";
 

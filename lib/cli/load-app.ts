@@ -18,6 +18,7 @@ export function loadApp(target: string): NetworkApp {
   // tsx's CommonJS hook: registered once per process, for .ts programs only.
   if (/\.(c|m)?tsx?$/.test(file)) registerTypeScript();
   useOneLibraryInstance();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program path is only known at run time
   const exported = require(file) as Record<string, unknown>;
   const candidates = [exported.default, exported.app, ...Object.values(exported)];
   const app = candidates.find((c) => NetworkApp.isNetworkApp(c));
@@ -27,7 +28,7 @@ export function loadApp(target: string): NetworkApp {
       `${path.relative(process.cwd(), file)} exports no NetworkApp: add \`export const app = new NetworkApp(...)\` (or a default export)`,
     );
   }
-  return app as NetworkApp;
+  return app;
 }
 
 /** The program file a CLI argument names: a .ts/.js file, or a folder's app module. */

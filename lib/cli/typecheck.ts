@@ -54,7 +54,7 @@ export function typeCheckProgram(file: string): void {
 }
 
 function compilerOptionsFor(typescript: typeof ts, file: string): ts.CompilerOptions {
-  const configFile = typescript.findConfigFile(path.dirname(file), typescript.sys.fileExists);
+  const configFile = typescript.findConfigFile(path.dirname(file), (f) => typescript.sys.fileExists(f));
   const defaults: ts.CompilerOptions = {
     strict: true,
     target: typescript.ScriptTarget.ES2022,
@@ -68,7 +68,7 @@ function compilerOptionsFor(typescript: typeof ts, file: string): ts.CompilerOpt
     types: canResolve("@types/node/package.json", file) ? ["node"] : [],
   };
   if (!configFile) return { ...defaults, noEmit: true };
-  const read = typescript.readConfigFile(configFile, typescript.sys.readFile);
+  const read = typescript.readConfigFile(configFile, (f) => typescript.sys.readFile(f));
   if (read.error) throw new HybridlinkError("TypeCheckFailed", `${configFile}: ${formatDiagnostic(typescript, read.error)}`);
   const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, path.dirname(configFile), undefined, configFile);
   // Only the app is checked, and only for errors: no output, and libraries' own declarations are trusted.

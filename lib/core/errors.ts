@@ -22,3 +22,14 @@ export class HybridlinkError extends Error {
     Object.defineProperty(this, HYBRIDLINK_ERROR, { value: true });
   }
 }
+
+/**
+ * A JSON value as message text: strings and numbers as they are (so messages
+ * read naturally), anything else as JSON, never `[object Object]`.
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return value.toString();
+  if (value === undefined) return "undefined";
+  return JSON.stringify(value) ?? typeof value;
+}

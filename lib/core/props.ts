@@ -27,7 +27,7 @@ const PROPS_ERROR = "HL-PROPS-001";
 export class ConstructPropsError extends HybridlinkError {
   /** True for a ConstructPropsError from any copy of the library. */
   public static isConstructPropsError(x: unknown): x is ConstructPropsError {
-    return HybridlinkError.isHybridlinkError(x) && (x as HybridlinkError).code === PROPS_ERROR;
+    return HybridlinkError.isHybridlinkError(x) && (x).code === PROPS_ERROR;
   }
 
   constructor(
@@ -63,7 +63,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "symbol") return "a symbol";
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (Construct.isConstruct(value)) return `the construct '${value.node.path || "<app>"}' (${value.constructor.name})`;
-  const keys = Object.keys(value as object);
+  const keys = Object.keys(value);
   return keys.length === 0 ? "{}" : `an object with ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", …" : ""}`;
 }
 

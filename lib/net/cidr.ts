@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- ip-cidr is CommonJS with `export =`: this is its typed import form
 import type IPCIDR = require("ip-cidr");
 
 /**
@@ -57,7 +58,7 @@ function parseUncached(text: string): Cidr | null {
   }
   // Same test as IPCIDR.isValidCIDR (a '/' and createAddress succeeding), parsing once instead of twice.
   if (!text.includes("/") || text.includes(":")) return null;
-  const address = createAddressOrNull(text) as (IPCIDR.Address & { parsedAddress: string[]; subnetMask: number }) | null;
+  const address = createAddressOrNull(text);
   if (!address || !address.v4 || !/\/\d{1,2}$/.test(text)) return null;
   const ip = octetsToNumber(address.parsedAddress);
   if (ip === undefined) return null;
@@ -116,7 +117,7 @@ export function tryParseIp(text: string): number | undefined {
     parsed = ((+canonical[1] << 24) | (+canonical[2] << 16) | (+canonical[3] << 8) | +canonical[4]) >>> 0;
   } else if (typeof text === "string" && !text.includes("/") && !text.includes(":")) {
     // Same test as IPCIDR.isValidAddress, parsing once.
-    const address = createAddressOrNull(text) as (IPCIDR.Address & { parsedAddress: string[] }) | null;
+    const address = createAddressOrNull(text);
     parsed = address && address.v4 ? (octetsToNumber(address.parsedAddress) ?? null) : null;
   }
   if (ipCache.size >= CACHE_LIMIT) ipCache.clear();

@@ -89,7 +89,7 @@ function withStatesOf(intact: NetworkModel, failed: NetworkModel, work: (net: Co
   const swap = <T extends object, K extends keyof T>(node: T, key: K, value: T[K] | undefined): void => {
     const before = node[key];
     if (value === undefined || value === before) return;
-    const writable = node as { -readonly [P in keyof T]: T[P] };
+    const writable = node;
     writable[key] = value;
     restore.push(() => (writable[key] = before));
   };

@@ -35,7 +35,7 @@ export function planComponents(root: IConstruct): ComponentPlan[] {
   const byPath = new Set<string>();
   for (const c of root.node.findAll()) {
     if (c === root || NetworkResource.isNetworkResource(c) || c.constructor.name === "Construct") continue;
-    const resources = c.node.findAll().filter(NetworkResource.isNetworkResource);
+    const resources = c.node.findAll().filter((x) => NetworkResource.isNetworkResource(x));
     if (resources.length === 0) continue;
     const parentPath = enclosing(c, byPath);
     plans.push({

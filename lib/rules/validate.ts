@@ -71,7 +71,7 @@ export function validateManifest(manifest: Manifest, options: ValidateOptions = 
     }
   }
 
-  const acknowledgements = Array.isArray(manifest.acknowledgements) ? manifest.acknowledgements : [];
+  const acknowledgements: readonly Acknowledgement[] = Array.isArray(manifest.acknowledgements) ? manifest.acknowledgements : [];
   for (const ack of acknowledgements) {
     if (severityOf.get(ack.ruleId) === "error") {
       findings.push({

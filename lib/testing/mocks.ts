@@ -59,7 +59,7 @@ export class EngineMocks implements pulumi.runtime.Mocks {
   ) {}
 
   public async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
-    const registration: MockRegistration = { type: args.type, name: args.name, custom: args.custom ?? false, inputs: args.inputs };
+    const registration: MockRegistration = { type: args.type, name: args.name, custom: args.custom ?? false, inputs: args.inputs as Record<string, unknown> };
     this.registrations.push(registration);
     if (!args.type.startsWith(DYNAMIC_TYPE)) return { id: undefined, state: {} };
     // The provider host declares it does not accept secrets: the engine sends it plain values.
@@ -87,7 +87,7 @@ export class EngineMocks implements pulumi.runtime.Mocks {
   private providerOf(serialized: string): DeserializedProvider {
     let provider = this.providers.get(serialized);
     if (!provider) {
-      provider = hostRequireFromString()(serialized).handler() as DeserializedProvider;
+      provider = (hostRequireFromString()(serialized) as { handler(): DeserializedProvider }).handler();
       this.providers.set(serialized, provider);
     }
     return provider;
@@ -132,13 +132,13 @@ function requirePulumi(): typeof pulumi {
  * Node's own loader so the providers it compiles run natively (outside a
  * test runner's module registry), as in the host.
  */
-function hostRequireFromString(): (code: string) => any {
+function hostRequireFromString(): (code: string) => unknown {
   const fromPulumi = createRequire(require.resolve("@pulumi/pulumi"));
-  return createRequire(fromPulumi.resolve("require-from-string"))("require-from-string");
+  return createRequire(fromPulumi.resolve("require-from-string"))("require-from-string") as (code: string) => unknown;
 }
 
 function hostProcess(): NodeJS.Process {
-  return hostRequireFromString()("module.exports = process");
+  return hostRequireFromString()("module.exports = process") as NodeJS.Process;
 }
 
 function unwrapSecrets(value: unknown): unknown {

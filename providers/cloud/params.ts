@@ -69,7 +69,7 @@ export class ParamReader {
     if (v === undefined) return undefined;
     const ok = typeof v === "number" && Number.isFinite(v) && (!options.integer || Number.isInteger(v));
     if (!ok) throw this.invalid(name, v, options.integer ? "an integer" : "a finite number");
-    return v as number;
+    return v;
   }
 
   public boolean(name: string): boolean {

@@ -8,7 +8,7 @@ import { HybridlinkError } from "../../lib";
 export class ProviderError extends HybridlinkError {
   /** True for any ProviderError, whichever copy of the library raised it. */
   public static isProviderError(x: unknown): x is ProviderError {
-    return HybridlinkError.isHybridlinkError(x) && (x as ProviderError).name === "ProviderError";
+    return HybridlinkError.isHybridlinkError(x) && (x).name === "ProviderError";
   }
 
   constructor(code: string, message: string) {

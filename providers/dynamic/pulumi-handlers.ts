@@ -16,17 +16,20 @@ import { getPath, JsonObject, unwrapSecrets, withPath, wrapSecret } from "./valu
 const PROVIDER_KEY = "__provider";
 
 /** Pulumi's `check`: the inputs unchanged, with every rule failure. */
+// eslint-disable-next-line @typescript-eslint/require-await -- Pulumi awaits these; async turns a thrown refusal into a rejected promise
 export async function pulumiCheck(type: ResourceType, _olds: JsonObject, news: JsonObject, settings: ProviderSettings) {
   return { inputs: news, failures: check(checkedType(type), withoutProviderKey(news), settings) };
 }
 
 /** Pulumi's `diff`: changed inputs, those that replace, delete-before-replace. */
+// eslint-disable-next-line @typescript-eslint/require-await -- Pulumi awaits these; async turns a thrown refusal into a rejected promise
 export async function pulumiDiff(type: ResourceType, _id: string, olds: JsonObject, news: JsonObject) {
   const result = diff(checkedType(type), withoutProviderKey(olds), withoutProviderKey(news));
   return { changes: result.changes, replaces: [...result.replaces], deleteBeforeReplace: result.deleteBeforeReplace };
 }
 
 /** Pulumi's `create`: the cloud ID and the outputs (inputs, secrets kept secret, plus the cloud's attributes). */
+// eslint-disable-next-line @typescript-eslint/require-await -- Pulumi awaits these; async turns a thrown refusal into a rejected promise
 export async function pulumiCreate(type: ResourceType, inputs: JsonObject, settings: ProviderSettings) {
   const clean = withoutProviderKey(inputs);
   const created = create(checkedType(type), clean, settings);
@@ -34,6 +37,7 @@ export async function pulumiCreate(type: ResourceType, inputs: JsonObject, setti
 }
 
 /** Pulumi's `read` (refresh, import): the resource's inputs and outputs as the cloud has them; an empty ID when it is gone. */
+// eslint-disable-next-line @typescript-eslint/require-await -- Pulumi awaits these; async turns a thrown refusal into a rejected promise
 export async function pulumiRead(type: ResourceType, id: string, props: JsonObject, settings: ProviderSettings) {
   const found = read(checkedType(type), id, withoutProviderKey(props ?? {}), settings);
   // Pulumi drops a resource from the state when read answers with an empty ID.
@@ -42,6 +46,7 @@ export async function pulumiRead(type: ResourceType, id: string, props: JsonObje
 }
 
 /** Pulumi's `update`: modifies in place and returns the new outputs. */
+// eslint-disable-next-line @typescript-eslint/require-await -- Pulumi awaits these; async turns a thrown refusal into a rejected promise
 export async function pulumiUpdate(type: ResourceType, id: string, olds: JsonObject, news: JsonObject, settings: ProviderSettings) {
   const clean = withoutProviderKey(news);
   const updated = update(checkedType(type), id, withoutProviderKey(olds), clean, settings);
@@ -49,6 +54,7 @@ export async function pulumiUpdate(type: ResourceType, id: string, olds: JsonObj
 }
 
 /** Pulumi's `delete`; a resource already gone is success. */
+// eslint-disable-next-line @typescript-eslint/require-await -- Pulumi awaits these; async turns a thrown refusal into a rejected promise
 export async function pulumiDelete(type: ResourceType, id: string, props: JsonObject, settings: ProviderSettings): Promise<void> {
   deleteResource(checkedType(type), id, withoutProviderKey(props ?? {}), settings);
 }

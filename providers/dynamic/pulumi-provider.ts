@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ResourceType } from "../../lib";
-import { ProfileName } from "../../lib";
+import { ProfileName, ResourceType } from "../../lib";
+import type { JsonObject } from "./values";
 
 /** The package entry of the providers, for a host where the captured path does not exist (another machine). */
 export const PACKAGE_ENTRY = "hybridlink/providers/dynamic";
@@ -43,23 +43,24 @@ export function dynamicProvider(type: ResourceType, options: DynamicProviderOpti
     modulePath: options.modulePath ?? PROVIDERS_MODULE,
     packageEntry: PACKAGE_ENTRY,
   };
+  // Pulumi types the provider's arguments `any`; they are the JSON objects of the resource's state.
   return {
-    async check(olds, news) {
+    check(olds: JsonObject, news: JsonObject) {
       return loadProviders(target).pulumiCheck(target.type, olds, news, target.settings);
     },
-    async diff(id, olds, news) {
+    diff(id: string, olds: JsonObject, news: JsonObject) {
       return loadProviders(target).pulumiDiff(target.type, id, olds, news);
     },
-    async create(inputs) {
+    create(inputs: JsonObject) {
       return loadProviders(target).pulumiCreate(target.type, inputs, target.settings);
     },
-    async read(id, props) {
+    read(id: string, props: JsonObject) {
       return loadProviders(target).pulumiRead(target.type, id, props, target.settings);
     },
-    async update(id, olds, news) {
+    update(id: string, olds: JsonObject, news: JsonObject) {
       return loadProviders(target).pulumiUpdate(target.type, id, olds, news, target.settings);
     },
-    async delete(id, props) {
+    delete(id: string, props: JsonObject) {
       return loadProviders(target).pulumiDelete(target.type, id, props, target.settings);
     },
   };
@@ -78,12 +79,17 @@ interface ProviderTarget {
  * the package entry (a project whose node_modules has hybridlink, on another
  * machine). Serialized with the provider, so it captures nothing.
  */
-function loadProviders(target: ProviderTarget) {
+function loadProviders(target: ProviderTarget): ProviderHandlers {
   try {
-    return require(target.modulePath);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside Pulumi's provider host from a path captured at serialization
+    return require(target.modulePath) as ProviderHandlers;
   } catch (err) {
     const missing = (err as { code?: string }).code === "MODULE_NOT_FOUND" && String((err as Error).message).includes(target.modulePath);
     if (!missing) throw err;
-    return require(target.packageEntry);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same, from the package a user's project installed
+    return require(target.packageEntry) as ProviderHandlers;
   }
 }
+
+/** What the providers module exports to the host (type only: nothing is imported at load). */
+type ProviderHandlers = typeof import("./pulumi-handlers");

@@ -37,7 +37,7 @@ function clockRequest(io: CliIo, options: AccountOptions, action: string, params
 }
 
 function renderClock(r: JsonObject): string {
-  const lines = [`engine clock: ${r.now} (${formatElapsed(Number(r.elapsedSeconds))} since the store was created)`];
+  const lines = [`engine clock: ${String(r.now)} (${formatElapsed(Number(r.elapsedSeconds))} since the store was created)`];
   const transitions = (r.transitions ?? []) as Array<{ id: string; type: string; from: string; to: string; at: string }>;
   for (const t of transitions) lines.push(`  ${t.type} ${t.id}: ${t.from} → ${t.to} at ${t.at}`);
   return lines.join("\n");

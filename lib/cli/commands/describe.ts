@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { Command } from "commander";
 import { JsonObject, KINDS, NOUNS } from "../../../providers/cloud";
 import { ResourceType } from "../../core/manifest";
@@ -109,7 +110,7 @@ function renderDescription(d: Description, bold: (s: string) => string): string 
   lines.push("fields:");
   for (const [k, v] of Object.entries(d.fields)) {
     if (k === "id" || k === "account" || k === "state") continue;
-    const flat = typeof v === "object" ? JSON.stringify(v) : String(v);
+    const flat = typeof v === "object" ? JSON.stringify(v) : valueText(v);
     // Long structures fold onto their own lines, so the description fits 100 columns.
     lines.push(flat.length <= 78 ? `  ${k.padEnd(19)} ${flat}` : `  ${k}:\n${JSON.stringify(v, null, 2).replace(/^/gm, "    ")}`);
   }

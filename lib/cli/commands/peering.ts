@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { Command } from "commander";
 import { JsonObject } from "../../../providers/cloud";
 import { drillAccount } from "../drills/accounts";
@@ -38,6 +39,6 @@ export function peeringCommand(io: CliIo): Command {
 
 function renderPeering(name: string, id: string, r: JsonObject, account: string): string {
   if (r.deleted) return `peering connection ${name} (${id}) rejected by account ${account}: the request is gone`;
-  const expiry = r.expiresAt ? ` (expires ${r.expiresAt} unless accepted)` : "";
-  return `peering connection ${name} (${id}) is ${r.state}${expiry}, as account ${account}`;
+  const expiry = r.expiresAt ? ` (expires ${valueText(r.expiresAt)} unless accepted)` : "";
+  return `peering connection ${name} (${id}) is ${String(r.state)}${expiry}, as account ${account}`;
 }

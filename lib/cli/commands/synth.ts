@@ -23,7 +23,7 @@ export function synthCommand(io: CliIo): Command {
         fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
         fs.writeFileSync(options.out, manifestToJson(manifest));
       }
-      const log = options.out === "-" ? io.err : io.out;
+      const log = options.out === "-" ? (text: string) => io.err(text) : (text: string) => io.out(text);
       if (options.json) log(JSON.stringify({ ...findingsToJson(report), manifest: ok && options.out !== "-" ? options.out : undefined }, null, 2));
       else {
         log(formatReport(report));

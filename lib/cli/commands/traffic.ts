@@ -115,9 +115,9 @@ function compact(ms: number): string {
 
 function renderRecorded(target: DrillTarget, r: JsonObject, options: RecordOptions, account: string): string {
   return [
-    `peering connection ${target.name} (${target.id}): ${r.recorded} sample(s) of ${Number(r.periodSeconds) / 60} minutes from ${r.from} to ${r.to} (engine clock), ` +
+    `peering connection ${target.name} (${target.id}): ${String(r.recorded)} sample(s) of ${Number(r.periodSeconds) / 60} minutes from ${String(r.from)} to ${String(r.to)} (engine clock), ` +
       `out ${options.out} Mbps, in ${options.in} Mbps, as account ${account}` +
-      (Number(r.replaced) ? `; ${r.replaced} replaced` : ""),
+      (Number(r.replaced) ? `; ${String(r.replaced)} replaced` : ""),
     "next: hybridlink cost — the bill from the recorded traffic",
   ].join("\n");
 }

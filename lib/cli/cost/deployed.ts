@@ -42,7 +42,7 @@ export function deployedBills(engine: CloudEngine, view: StackView, account: str
   // Each peering with an account that can see it (either side may read its traffic).
   const peerings = new Map<string, { peering: DescribedPeering; reader: string }>();
   for (const reader of accounts) {
-    for (const item of engine.request("DescribeVpcPeeringConnections", {}, { account: reader }).items as unknown as DescribedPeering[]) {
+    for (const item of engine.request("DescribeVpcPeeringConnections", {}, { account: reader }).items as DescribedPeering[]) {
       if (!peerings.has(item.id)) peerings.set(item.id, { peering: item, reader });
     }
   }
@@ -84,6 +84,6 @@ export function deployedBills(engine: CloudEngine, view: StackView, account: str
 
 /** The samples the engine holds for a peering, as the bill reads them. */
 function recordedTraffic(engine: CloudEngine, peering: string, account: string): TrafficSample[] {
-  const items = engine.request("DescribeVpcPeeringTraffic", { peering }, { account }).items as unknown as RecordedSample[];
+  const items = engine.request("DescribeVpcPeeringTraffic", { peering }, { account }).items as RecordedSample[];
   return items.map((s) => ({ at: Date.parse(s.at), outMbps: s.outMbps, inMbps: s.inMbps }));
 }

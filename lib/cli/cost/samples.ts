@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import * as fs from "fs";
 import { HybridlinkError } from "../../core/errors";
 import { TrafficSample } from "./bill";
@@ -54,13 +55,13 @@ function toSample(where: string, row: RawRow): FileSample {
   const at = Date.parse(String(row.at));
   if (Number.isNaN(at)) throw new HybridlinkError("SampleValue", `${where}: 'at' is ${JSON.stringify(row.at)}; give an ISO time such as 2025-01-01T08:05:00+08:00.`);
   const mbps = (field: "outMbps" | "inMbps"): number => {
-    const value = typeof row[field] === "number" ? (row[field] as number) : Number(row[field]);
+    const value = typeof row[field] === "number" ? (row[field]) : Number(row[field]);
     if (row[field] === undefined || row[field] === "" || !Number.isFinite(value) || value < 0) {
       throw new HybridlinkError("SampleValue", `${where}: '${field}' is ${JSON.stringify(row[field])}; give a non-negative number of Mbps.`);
     }
     return value;
   };
-  const peering = row.peering === undefined || row.peering === "" ? undefined : String(row.peering);
+  const peering = row.peering === undefined || row.peering === "" ? undefined : valueText(row.peering);
   return { at, outMbps: mbps("outMbps"), inMbps: mbps("inMbps"), ...(peering ? { peering } : {}) };
 }
 

@@ -31,7 +31,7 @@ export function deployedUnchanged(store: StackStore, stack: string, manifest: Ma
       const source = getPath(resource.props as unknown as JsonObject, `${path}.secret`) as SecretSource | undefined;
       if (!source) continue;
       const value = secrets.peek(source);
-      const recorded = getPath(record.inputs as JsonObject, path);
+      const recorded = getPath(record.inputs, path);
       if (value === undefined || !(recorded === value || (isSecretDigest(recorded) && matchesDigest(recorded, value)))) return false;
     }
   }

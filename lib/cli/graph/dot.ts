@@ -24,7 +24,10 @@ export function toDot(t: Topology): string {
     const attrs = [`label=${quote(n.label.join("\n"))}`, `shape=${SHAPES[n.kind]}`];
     const styles = n.kind === "SUBNET" || n.kind === "VPC" ? ["rounded"] : [];
     if (n.down) styles.push("dashed");
-    if (t.dropped.has(n.id)) attrs.push(`fillcolor="#fde0dd"`), styles.push("filled");
+    if (t.dropped.has(n.id)) {
+      attrs.push(`fillcolor="#fde0dd"`);
+      styles.push("filled");
+    }
     if (t.highlighted.has(n.id)) attrs.push(`color="${HOT}"`, "penwidth=2.5");
     if (styles.length) attrs.push(`style=${quote(styles.join(","))}`);
     lines.push(`  ${quote(n.id)} [${attrs.join(", ")}];`);

@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { ResourceType } from "../../core/manifest";
 import { CloudEngine, ID_PREFIXES, JsonObject, KINDS, NOUNS } from "../../../providers/cloud";
 import { CliError } from "../errors";
@@ -65,7 +66,7 @@ export function inventory(engine: CloudEngine, view: StackView, accounts: readon
         seen.set(id, {
           id,
           type,
-          account: String(item.account ?? account),
+          account: valueText(item.account ?? account),
           ...(typeof item.name === "string" ? { name: item.name } : {}),
           ...(typeof item.region === "string" ? { region: item.region } : {}),
           ...(typeof item.state === "string" ? { state: item.state } : {}),

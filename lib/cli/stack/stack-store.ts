@@ -253,7 +253,13 @@ interface ResourceRowRaw {
 }
 
 function toStack(row: StackRow): StackInfo {
-  return { name: row.name, program: row.program, app: JSON.parse(row.app), intents: JSON.parse(row.intents), updatedAt: row.updated_at };
+  return {
+    name: row.name,
+    program: row.program,
+    app: JSON.parse(row.app) as StackInfo["app"],
+    intents: JSON.parse(row.intents) as StackInfo["intents"],
+    updatedAt: row.updated_at,
+  };
 }
 
 function toResource(row: ResourceRowRaw): StackResource {
@@ -263,10 +269,10 @@ function toResource(row: ResourceRowRaw): StackResource {
     type: row.type as ResourceType,
     account: row.account,
     ...(row.cloud_id !== null ? { cloudId: row.cloud_id } : {}),
-    inputs: JSON.parse(row.inputs),
-    outputs: JSON.parse(row.outputs),
+    inputs: JSON.parse(row.inputs) as StackResource["inputs"],
+    outputs: JSON.parse(row.outputs) as StackResource["outputs"],
     status: row.status as StackResourceStatus,
-    dependsOn: JSON.parse(row.depends_on),
+    dependsOn: JSON.parse(row.depends_on) as StackResource["dependsOn"],
     clientToken: row.client_token,
   };
 }

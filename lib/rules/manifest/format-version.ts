@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { assumption } from "../../core/provenance";
 import { MANIFEST_FORMAT_VERSION } from "../../core/manifest";
 import { Rule, RuleViolation } from "../rule";
@@ -53,7 +54,7 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string '${value}'`;
   if (typeof value === "object") return "an object";
-  return `the ${typeof value} ${String(value)}`;
+  return `the ${typeof value} ${valueText(value)}`;
 }
 
 /** HL-MAN-001: the manifest is a document of the format this library reads. */

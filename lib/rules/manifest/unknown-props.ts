@@ -47,7 +47,7 @@ function collectUnknown(
       collectUnknown(out, resource, schema.fields, v as Record<string, unknown>, `${prefix}${name}.`);
     } else if (schema.kind === "objects" && Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        if (typeof v[i] === "object" && v[i] !== null) collectUnknown(out, resource, schema.fields, v[i], `${prefix}${name}[${i}].`);
+        if (typeof v[i] === "object" && v[i] !== null) collectUnknown(out, resource, schema.fields, v[i] as Record<string, unknown>, `${prefix}${name}[${i}].`);
       }
     }
   }

@@ -23,7 +23,7 @@ export const crossBorderApproval: Rule = {
       yield {
         resource: ends.peering.logicalId,
         property: "crossBorderApproval",
-        message: `Peering '${ends.requesterRegionName}' ↔ '${ends.accepterRegionName}' involves non-mainland region ${outside.map((r) => `'${r!.name}'`).join(" and ")}, which needs an approved ticket (${outside.map((r) => cite(r!.crossBorderTicket!)).join("; ")}); crossBorderApproval is ${approval === undefined ? "missing" : "empty"}: set it to the ticket reference.`,
+        message: `Peering '${ends.requesterRegionName}' ↔ '${ends.accepterRegionName}' involves non-mainland region ${outside.map((r) => `'${r.name}'`).join(" and ")}, which needs an approved ticket (${outside.map((r) => cite(r.crossBorderTicket!)).join("; ")}); crossBorderApproval is ${approval === undefined ? "missing" : "empty"}: set it to the ticket reference.`,
       };
     }
   },

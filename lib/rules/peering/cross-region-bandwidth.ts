@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
@@ -32,8 +33,8 @@ export const crossRegionBandwidth: Rule = {
           resource: ends.peering.logicalId,
           property: "bandwidthMbps",
           message: range
-            ? `Cross-region peering ${where} has bandwidthMbps ${String(bandwidth)}; allowed: a whole number from ${min} to ${max} Mbps (${max / 1000} Gbps is the cap; more needs a ticket).`
-            : `Cross-region peering ${where} has bandwidthMbps ${String(bandwidth)}; give a whole number of Mbps, at least ${min}.`,
+            ? `Cross-region peering ${where} has bandwidthMbps ${valueText(bandwidth)}; allowed: a whole number from ${min} to ${max} Mbps (${max / 1000} Gbps is the cap; more needs a ticket).`
+            : `Cross-region peering ${where} has bandwidthMbps ${valueText(bandwidth)}; give a whole number of Mbps, at least ${min}.`,
         };
       }
     }

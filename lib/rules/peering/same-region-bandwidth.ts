@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { seed } from "../../core/provenance";
 import { peeringEnds } from "../private/peering";
 import { Rule } from "../rule";
@@ -16,7 +17,7 @@ export const sameRegionBandwidth: Rule = {
       yield {
         resource: ends.peering.logicalId,
         property: "bandwidthMbps",
-        message: `Peering within region '${ends.requesterRegionName}' sets bandwidthMbps ${String(ends.props.bandwidthMbps)}; same-region peering has no cap and takes none: remove bandwidthMbps.`,
+        message: `Peering within region '${ends.requesterRegionName}' sets bandwidthMbps ${valueText(ends.props.bandwidthMbps)}; same-region peering has no cap and takes none: remove bandwidthMbps.`,
       };
     }
   },

@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { ManifestResource } from "../../core/manifest";
 import { CloudProfile, RegionInfo } from "../../core/profiles";
 import { RuleContext } from "../rule";
@@ -38,8 +39,8 @@ export function peeringEnds(context: RuleContext): readonly PeeringEnds[] {
       const accepter = resolve(context.index, refId(p.accepterVpc), "Vpc");
       if (!requester || !accepter) continue;
       const accepterAccount = typeof p.accepterAccount === "string" ? p.accepterAccount : accepter.account;
-      const requesterRegionName = String(propsOf(requester).region ?? "");
-      const accepterRegionName = String(propsOf(accepter).region ?? "");
+      const requesterRegionName = valueText(propsOf(requester).region ?? "");
+      const accepterRegionName = valueText(propsOf(accepter).region ?? "");
       ends.push({
         peering,
         requester,

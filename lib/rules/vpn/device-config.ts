@@ -1,5 +1,4 @@
 import { seed } from "../../core/provenance";
-import { ManifestResource } from "../../core/manifest";
 import { parsedCidrs, propsOf } from "../private/read";
 import { spdBlocks } from "../private/spd";
 import { intersect as intersectCidrs } from "../../net/negotiation";
@@ -28,7 +27,7 @@ export const deviceConfigMatches: Rule = {
       for (const [deviceSide, connectionSide] of [["localCidrs", "remoteCidrs"], ["remoteCidrs", "localCidrs"]] as const) {
         if (device[deviceSide] === undefined || p.routeType !== "SPD") continue;
         const mine = normalized(parsedCidrs(device[deviceSide]).map((c) => c.network));
-        const expected = normalized(spdBlocks(connection as ManifestResource<"VpnConnection">, connectionSide).map((b) => b.cidr.network));
+        const expected = normalized(spdBlocks(connection, connectionSide).map((b) => b.cidr.network));
         if (mine.join(",") === expected.join(",")) continue;
         problems.push({
           resource: connection.logicalId,

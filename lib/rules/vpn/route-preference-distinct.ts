@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { seed } from "../../core/provenance";
 import { preferenceRank } from "../../core/profiles";
 import { factsOf } from "../private/facts";
@@ -20,7 +21,7 @@ export const routePreferenceDistinct: Rule = {
         const p = propsOf(route);
         const destination = parsedCidr(p.destinationCidr);
         if (!destination) continue;
-        const rank = preferenceRank(context.profile, p as { priority?: number; weight?: number });
+        const rank = preferenceRank(context.profile, p);
         const key = `${destination.network} ${rank}`;
         const earlier = seen.get(key);
         if (earlier === undefined) {
@@ -31,7 +32,7 @@ export const routePreferenceDistinct: Rule = {
         yield {
           resource: route.logicalId,
           property: field,
-          message: `Route '${earlier}' on this gateway already goes to ${destination.network} with the same ${field} (${String(p[field] ?? "default")}); give one of them the standby value to make an active/standby pair, or remove the duplicate.`,
+          message: `Route '${earlier}' on this gateway already goes to ${destination.network} with the same ${field} (${valueText(p[field] ?? "default")}); give one of them the standby value to make an active/standby pair, or remove the duplicate.`,
         };
       }
     }

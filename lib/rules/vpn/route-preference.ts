@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { cloudApi } from "../../core/provenance";
 import { orList, propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -20,7 +21,7 @@ export const routePreferenceVocabulary: Rule = {
         yield {
           resource: route.logicalId,
           property: other,
-          message: `The route sets ${other} ${String(p[other])}, which ${context.profile.displayName} does not use; it orders routes by ${vocabulary.field} (${vocabulary.preferred} active, ${orList(standby)} standby): set ${vocabulary.field} instead.`,
+          message: `The route sets ${other} ${valueText(p[other])}, which ${context.profile.displayName} does not use; it orders routes by ${vocabulary.field} (${vocabulary.preferred} active, ${orList(standby)} standby): set ${vocabulary.field} instead.`,
         };
       }
       const value = p[vocabulary.field];
@@ -28,7 +29,7 @@ export const routePreferenceVocabulary: Rule = {
       yield {
         resource: route.logicalId,
         property: vocabulary.field,
-        message: `${vocabulary.field} is ${String(value)}; ${context.profile.displayName} allows ${orList(vocabulary.allowed)} (${vocabulary.preferred} active, ${orList(standby)} standby).`,
+        message: `${vocabulary.field} is ${valueText(value)}; ${context.profile.displayName} allows ${orList(vocabulary.allowed)} (${vocabulary.preferred} active, ${orList(standby)} standby).`,
       };
     }
   },

@@ -1,3 +1,4 @@
+import { valueText } from "../../core/errors";
 import { seed } from "../../core/provenance";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
@@ -18,13 +19,13 @@ export const sslConnectionsNeedSsl: Rule = {
         yield {
           resource: gateway.logicalId,
           property: "sslConnections",
-          message: `sslConnections is ${String(p.sslConnections)} but SSL-VPN is disabled; set sslEnabled: true or remove sslConnections.`,
+          message: `sslConnections is ${valueText(p.sslConnections)} but SSL-VPN is disabled; set sslEnabled: true or remove sslConnections.`,
         };
       } else if (typeof p.sslConnections !== "number" || !Number.isInteger(p.sslConnections) || p.sslConnections < 1) {
         yield {
           resource: gateway.logicalId,
           property: "sslConnections",
-          message: `sslConnections is ${String(p.sslConnections)}; give a positive whole number of concurrent SSL clients (e.g. 5).`,
+          message: `sslConnections is ${valueText(p.sslConnections)}; give a positive whole number of concurrent SSL clients (e.g. 5).`,
         };
       }
     }

@@ -67,7 +67,7 @@ export const CCN_ATTACHMENT_KIND: ResourceKind = {
       const existing = ctx.store.resources.tryGet(attached[0].fromId)!;
       throw new CloudError(
         "UnsupportedOperation.InstanceAlreadyAttached",
-        `${ctx.action}: '${instance.id}' is already attached to CCN '${existing.props.ccn}' (attachment '${existing.id}'). ` +
+        `${ctx.action}: '${instance.id}' is already attached to CCN '${String(existing.props.ccn)}' (attachment '${existing.id}'). ` +
           "An instance joins one CCN; delete that attachment first.",
       );
     }

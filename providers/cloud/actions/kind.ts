@@ -1,3 +1,4 @@
+import { valueText } from "../../../lib";
 import { ResourceType } from "../../../lib";
 import { JsonObject, ParamReader } from "../params";
 import { Reference, ResourceRow } from "../store";
@@ -111,7 +112,7 @@ export function createFromPlan(kind: ResourceKind, id: string, plan: CreatePlan,
 /** True when a field (or any element of an array field) equals one of the values. */
 export function matches(field: unknown, values: readonly string[]): boolean {
   if (Array.isArray(field)) return field.some((f) => values.includes(String(f)));
-  return field !== undefined && values.includes(String(field));
+  return field !== undefined && values.includes(valueText(field));
 }
 
 /**

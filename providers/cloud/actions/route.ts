@@ -35,7 +35,7 @@ export const ROUTE_KIND: ResourceKind = {
         "InvalidParameterValue.RouteConflict",
         "destinationCidr",
         `is ${destination.text}, which route '${same[0].id}' of route table '${table.id}' already routes (next hop ` +
-          `${same[0].props.nextHop}). Change that route, or delete it first.`,
+          `${String(same[0].props.nextHop)}). Change that route, or delete it first.`,
       );
     }
     return {
@@ -68,14 +68,14 @@ function readNextHop(params: ParamReader, type: RouteNextHopType, vpc: string, c
         );
       }
       if (peering.props.requesterVpc !== vpc && peering.props.accepterVpc !== vpc) {
-        throw mismatch(ctx, `peering connection '${id}' connects ${peering.props.requesterVpc} and ${peering.props.accepterVpc}, not this route table's VPC '${vpc}'`);
+        throw mismatch(ctx, `peering connection '${id}' connects ${String(peering.props.requesterVpc)} and ${String(peering.props.accepterVpc)}, not this route table's VPC '${vpc}'`);
       }
       return peering;
     }
     case "VPN_GATEWAY": {
       const gateway = readOwnedRef(params, "nextHop", "VpnGateway", ctx);
       if (gateway.props.vpc !== vpc) {
-        throw mismatch(ctx, `VPN gateway '${gateway.id}' is ${gateway.props.type === "CCN" ? "a CCN-type gateway" : `attached to VPC '${gateway.props.vpc}'`}, not to this route table's VPC '${vpc}'`);
+        throw mismatch(ctx, `VPN gateway '${gateway.id}' is ${gateway.props.type === "CCN" ? "a CCN-type gateway" : `attached to VPC '${String(gateway.props.vpc)}'`}, not to this route table's VPC '${vpc}'`);
       }
       return gateway;
     }

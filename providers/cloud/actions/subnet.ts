@@ -35,7 +35,7 @@ export const SUBNET_KIND: ResourceKind = {
       throw params.error(
         "InvalidParameterValue.SubnetConflict",
         "cidr",
-        `is ${cidr.text}, which overlaps subnet '${taken.id}' (${taken.props.cidr}) in VPC '${vpc.id}'. Choose a free block.`,
+        `is ${cidr.text}, which overlaps subnet '${taken.id}' (${String(taken.props.cidr)}) in VPC '${vpc.id}'. Choose a free block.`,
       );
     }
     return {
@@ -62,7 +62,7 @@ function readRouteTableOf(params: ParamReader, vpc: ResourceRow, ctx: ActionCont
   if (table.props.vpc !== vpc.id) {
     throw new CloudError(
       "InvalidParameterValue.RouteTableNotInVpc",
-      `${ctx.action}: route table '${table.id}' belongs to VPC '${table.props.vpc}', not '${vpc.id}'. Use a route table of the subnet's VPC.`,
+      `${ctx.action}: route table '${table.id}' belongs to VPC '${String(table.props.vpc)}', not '${vpc.id}'. Use a route table of the subnet's VPC.`,
     );
   }
   return table;

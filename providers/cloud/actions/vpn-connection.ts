@@ -1,3 +1,4 @@
+import { valueText } from "../../../lib";
 import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib";
 import { CloudProfile } from "../../../lib";
 import { cite } from "../../../lib";
@@ -163,7 +164,7 @@ function readConnectionVpc(params: ParamReader, gateway: ResourceRow, ctx: Actio
     throw params.error(
       "InvalidParameterValue.VpcMismatch",
       "vpc",
-      `is '${vpc.id}', but gateway '${gateway.id}' is attached to VPC '${gateway.props.vpc}'. Use the gateway's VPC or omit vpc.`,
+      `is '${vpc.id}', but gateway '${gateway.id}' is attached to VPC '${valueText(gateway.props.vpc)}'. Use the gateway's VPC or omit vpc.`,
     );
   }
   return vpc.id;
@@ -237,7 +238,7 @@ function checkNoOverlap(sides: Sides, ctx: ActionContext): void {
   if (hit) {
     throw new CloudError(
       "InvalidParameterValue.CidrOverlap",
-      `${ctx.action}: IDC site '${sides.device.props.site}' network ${hit[0]} overlaps ${hit[1]} of VPC '${sides.gateway.props.vpc}'. ` +
+      `${ctx.action}: IDC site '${valueText(sides.device.props.site)}' network ${hit[0]} overlaps ${hit[1]} of VPC '${valueText(sides.gateway.props.vpc)}'. ` +
         `The data centre's networks and the VPC's must not overlap (${cite(FACTS.idcVpcOverlap)}); renumber one side.`,
     );
   }
@@ -247,12 +248,12 @@ function checkPolicies(policies: readonly SpdPolicy[], sides: Sides, ctx: Action
   policies.forEach((p, i) => {
     for (const local of p.localCidrs) {
       if (sides.cloud && !insideAny(parseCidr(local), sides.cloud)) {
-        throw policyError(ctx, i, `local CIDR ${local} is not inside VPC '${sides.gateway.props.vpc}' (${sides.cloud.join(", ")})`);
+        throw policyError(ctx, i, `local CIDR ${local} is not inside VPC '${valueText(sides.gateway.props.vpc)}' (${sides.cloud.join(", ")})`);
       }
     }
     for (const remote of p.remoteCidrs) {
       if (sides.idc && !insideAny(parseCidr(remote), sides.idc)) {
-        throw policyError(ctx, i, `remote CIDR ${remote} is not inside IDC site '${sides.device.props.site}' (${sides.idc.join(", ")})`);
+        throw policyError(ctx, i, `remote CIDR ${remote} is not inside IDC site '${valueText(sides.device.props.site)}' (${sides.idc.join(", ")})`);
       }
     }
   });

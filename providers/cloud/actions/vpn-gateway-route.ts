@@ -1,3 +1,4 @@
+import { valueText } from "../../../lib";
 import { CloudProfile, preferenceRank } from "../../../lib";
 import { CloudError } from "../errors";
 import { JsonObject, ParamReader } from "../params";
@@ -39,7 +40,7 @@ export const VPN_GATEWAY_ROUTE_KIND: ResourceKind = {
       throw params.error(
         "InvalidParameterValue.NextHopMismatch",
         "nextHop",
-        `is connection '${connection.id}' on gateway '${connection.props.vpnGateway}', not on '${gateway.id}'. ` +
+        `is connection '${connection.id}' on gateway '${String(connection.props.vpnGateway)}', not on '${gateway.id}'. ` +
           "A gateway route's next hop is a connection of the same gateway.",
       );
     }
@@ -92,20 +93,20 @@ function checkSiblings(props: JsonObject, selfId: string | undefined, ctx: Actio
   const siblings: ResourceRow[] = ctx.store.resources
     .exact("VpnGatewayRoute", props.vpnGateway as string, start, end)
     .filter((r) => r.id !== selfId);
-  const rank = preferenceRank(ctx.profile, props as { priority?: number; weight?: number });
+  const rank = preferenceRank(ctx.profile, props);
   for (const s of siblings) {
     if (s.props.nextHop === props.nextHop) {
       throw new CloudError(
         "InvalidParameterValue.Duplicate",
-        `${ctx.action}: gateway route '${s.id}' already sends ${props.destinationCidr} through connection '${props.nextHop}'. Change that route instead.`,
+        `${ctx.action}: gateway route '${s.id}' already sends ${String(props.destinationCidr)} through connection '${String(props.nextHop)}'. Change that route instead.`,
       );
     }
-    if (preferenceRank(ctx.profile, s.props as { priority?: number; weight?: number }) === rank) {
+    if (preferenceRank(ctx.profile, s.props) === rank) {
       const field = ctx.profile.routePreference.field;
       throw new CloudError(
         "InvalidParameterValue.RoutePreferenceConflict",
-        `${ctx.action}: gateway route '${s.id}' already sends ${props.destinationCidr} with the same ${field} ` +
-          `(${s.props[field] ?? ctx.profile.routePreference.preferred}). Two routes to one destination must differ in ${field} ` +
+        `${ctx.action}: gateway route '${s.id}' already sends ${String(props.destinationCidr)} with the same ${field} ` +
+          `(${valueText(s.props[field] ?? ctx.profile.routePreference.preferred)}). Two routes to one destination must differ in ${field} ` +
           "(one active, one standby).",
       );
     }

@@ -1,3 +1,4 @@
+import * as crypto from "crypto";
 import { CloudError } from "../errors";
 import type { JsonObject } from "../params";
 
@@ -31,4 +32,11 @@ export function allOrNothing<T>(inputs: readonly T[], step: (input: T) => JsonOb
 export function required<T>(value: T | undefined | null, name: string): T {
   if (value === undefined || value === null || value === "") throw new CloudError("MissingParameter", `The request needs '${name}'; it is missing.`);
   return value;
+}
+
+/** Constant-time comparison of two hex signatures (both clouds' signatures are checked this way). */
+export function sameSignature(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
 }

@@ -1,4 +1,4 @@
-import { CustomerDeviceSpec, HealthCheck, IkeOptions, IpsecOptions, SpdPolicy } from "../../../lib";
+import { CustomerDeviceSpec, HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, valueText } from "../../../lib";
 import { FaultRecord, ResourceRow, Store } from "../store";
 import { NarrowedSelectors, narrowPolicies, negotiateSelectors } from "../../../lib";
 import { tunnelSelectors } from "./selectors";
@@ -133,8 +133,8 @@ function differences(cloud: object, device: object | undefined, fields: readonly
   const c = cloud as Record<string, unknown>;
   const d = device as Record<string, unknown>;
   const diffs = fields
-    .filter((f) => d[f] !== undefined && String(d[f]).toLowerCase() !== String(c[f]).toLowerCase())
-    .map((f) => `${f} ${String(d[f])} (the connection: ${String(c[f])})`);
+    .filter((f) => d[f] !== undefined && valueText(d[f]).toLowerCase() !== valueText(c[f]).toLowerCase())
+    .map((f) => `${f} ${valueText(d[f])} (the connection: ${valueText(c[f])})`);
   return diffs.length ? diffs.join(", ") : undefined;
 }
 
@@ -172,7 +172,7 @@ export function tunnelStatus(conn: ResourceRow, store: Store, now: number): Tunn
       ...(siteId ? store.faults.history(siteId) : []),
       ...store.faults.history(conn.id),
     ];
-    routable = gatewayReady && negotiated && !detectedDown(history, hc!.intervalMs * hc!.retries, now);
+    routable = gatewayReady && negotiated && !detectedDown(history, hc.intervalMs * hc.retries, now);
   }
 
   const base = {

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- better-sqlite3 is CommonJS with `export =`: this is its typed import form
 import Database = require("better-sqlite3");
 import * as fs from "fs";
 import * as path from "path";

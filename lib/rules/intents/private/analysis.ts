@@ -17,7 +17,7 @@ export interface IntentAnalysis {
   /** The endpoint an intent names, or why it names none. */
   endpoint(text: string): EndpointRef | { readonly problem: string };
   /** Every single failure of the model; each failure's model is built on first use and kept. */
-  failures(): ReadonlyArray<{ readonly failure: FailureCase; model(): NetworkModel }>;
+  failures(): ReadonlyArray<{ readonly failure: FailureCase; readonly model: () => NetworkModel }>;
 }
 
 const analyses = new WeakMap<Manifest, IntentAnalysis>();

@@ -23,7 +23,7 @@ export function handler<Req, Res>(
   run: (request: Plain<Req>, call: AlibabaCall) => Omit<Plain<Res>, "requestId">,
   wireNames?: Record<string, string>,
 ): AlibabaHandler {
-  return { run: run as (request: never, call: AlibabaCall) => object, ...(wireNames ? { wireNames } : {}) };
+  return { run: run, ...(wireNames ? { wireNames } : {}) };
 }
 
 /** PageNumber (1-based) and PageSize (default 10, at most 50) over a list, as Alibaba's Describe actions page. */

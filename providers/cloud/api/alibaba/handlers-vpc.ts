@@ -1,3 +1,4 @@
+import { valueText } from "../../../../lib";
 import type * as $ from "@alicloud/vpc20160428";
 import { ACTIONS_BY_TYPE } from "../../actions";
 import { CloudError } from "../../errors";
@@ -39,7 +40,7 @@ function vSwitchOut(item: JsonObject) {
     vSwitchName: String(item.name),
     vpcId: String(item.vpc),
     cidrBlock: String(item.cidr),
-    zoneId: String(item.zone ?? ""),
+    zoneId: valueText(item.zone ?? ""),
     status: "Available",
     creationTime: utc(item.createdAt),
     routeTable: { routeTableId: String(item.routeTable), routeTableType: "System" },

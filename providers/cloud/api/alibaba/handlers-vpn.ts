@@ -1,3 +1,4 @@
+import { valueText } from "../../../../lib";
 import type * as $ from "@alicloud/vpc20160428";
 import * as crypto from "crypto";
 import { ACTIONS_BY_TYPE } from "../../actions";
@@ -22,7 +23,7 @@ function jsonParam(value: string | undefined, name: string): Record<string, unkn
 }
 
 const cidrList = (value: string | undefined): string[] => (value ?? "").split(",").map((c) => c.trim()).filter(Boolean);
-const str = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
+const str = (v: unknown): string => (v === undefined || v === null ? "" : valueText(v));
 
 function gatewayOut(item: JsonObject) {
   return {
@@ -192,7 +193,7 @@ export const VPN_HANDLERS: Record<string, AlibabaHandler> = {
   }),
   CreateVpnConnection: handler<$.CreateVpnConnectionRequest, $.CreateVpnConnectionResponseBody>(
     (req, call) => {
-      const created = createConnection(req as Record<string, unknown>, call);
+      const created = createConnection(req, call);
       return { vpnConnectionId: str(created.id), name: str(created.name), createTime: millis(created.createdAt) };
     },
     { name: "Name", vpnGateway: "VpnGatewayId", customerGateway: "CustomerGatewayId", preSharedKey: "IkeConfig.Psk", "healthCheck.localIp": "HealthCheckConfig.sip",

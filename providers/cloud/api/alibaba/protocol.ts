@@ -2,7 +2,7 @@ import * as crypto from "crypto";
 import { tryFindRegion } from "../../../../lib";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
-import { sameSignature } from "../tencent/signing";
+import { sameSignature } from "../helpers";
 import { apiKey, ApiContext, ApiRequest, ApiResponse, header, json, withWireNames } from "../http";
 import { AlibabaCall, AlibabaHandler } from "./handler";
 import { VPC_HANDLERS } from "./handlers-vpc";

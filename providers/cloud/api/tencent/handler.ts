@@ -25,7 +25,7 @@ export interface TencentHandler {
 }
 
 export function handler<Req, Res>(run: (request: Req, call: TencentCall) => Omit<Res, "RequestId">, wireNames?: Record<string, string>): TencentHandler {
-  return { run: run as (request: never, call: TencentCall) => object, ...(wireNames ? { wireNames } : {}) };
+  return { run: run, ...(wireNames ? { wireNames } : {}) };
 }
 
 /** `vpc-id` → `VpcId`: Tencent's filter names are the kebab-case of the field they match. */

@@ -7,7 +7,8 @@ import { TencentCall, TencentHandler } from "./handler";
 import { PEERING_HANDLERS } from "./handlers-peering";
 import { VPC_HANDLERS } from "./handlers-vpc";
 import { VPN_HANDLERS } from "./handlers-vpn";
-import { parseTc3Authorization, sameSignature, tc3Signature } from "./signing";
+import { sameSignature } from "../helpers";
+import { parseTc3Authorization, tc3Signature } from "./signing";
 import { checkRequest, complete } from "./wire";
 
 /**

@@ -17,9 +17,9 @@ export function vpcOut(item: JsonObject): M.Vpc {
     VpcId: s(item.id),
     VpcName: s(item.name),
     CidrBlock: cidrs[0] ?? "",
-    AssistantCidrSet: cidrs.slice(1).map((c) => ({ VpcId: s(item.id), CidrBlock: c, AssistantType: 0, SubnetSet: [] }) as M.AssistantCidr),
+    AssistantCidrSet: cidrs.slice(1).map((c) => ({ VpcId: s(item.id), CidrBlock: c, AssistantType: 0, SubnetSet: [] })),
     CreatedTime: tencentTime(item.createdAt),
-  } as M.Vpc;
+  };
 }
 
 export function subnetOut(item: JsonObject): M.Subnet {
@@ -31,7 +31,7 @@ export function subnetOut(item: JsonObject): M.Subnet {
     Zone: s(item.zone),
     RouteTableId: s(item.routeTable),
     CreatedTime: tencentTime(item.createdAt),
-  } as M.Subnet;
+  };
 }
 
 /** cloud-api: CreateRoutes' GatewayType values for the next hops the engine models. */
@@ -54,7 +54,7 @@ export function routeOut(item: JsonObject): M.Route {
     RouteType: "USER",
     RouteTableId: s(item.routeTable),
     CreatedTime: tencentTime(item.createdAt),
-  } as M.Route;
+  };
 }
 
 export function routeTableOut(item: JsonObject, routes: readonly JsonObject[], subnets: readonly JsonObject[]): M.RouteTable {
@@ -66,7 +66,7 @@ export function routeTableOut(item: JsonObject, routes: readonly JsonObject[], s
     RouteSet: routes.map(routeOut),
     AssociationSet: subnets.map((sn) => ({ SubnetId: s(sn.id), RouteTableId: s(item.id) })),
     CreatedTime: tencentTime(item.createdAt),
-  } as M.RouteTable;
+  };
 }
 
 export function vpnGatewayOut(item: JsonObject): M.VpnGateway {
@@ -82,7 +82,7 @@ export function vpnGatewayOut(item: JsonObject): M.VpnGateway {
     InstanceChargeType: "POSTPAID_BY_HOUR",
     CreatedTime: tencentTime(item.createdAt),
     NetworkInstanceId: s(item.vpc),
-  } as M.VpnGateway;
+  };
 }
 
 export function customerGatewayOut(item: JsonObject): M.CustomerGateway {
@@ -91,7 +91,7 @@ export function customerGatewayOut(item: JsonObject): M.CustomerGateway {
     CustomerGatewayName: s(item.name),
     IpAddress: s(item.ipAddress),
     CreatedTime: tencentTime(item.createdAt),
-  } as M.CustomerGateway;
+  };
 }
 
 export function vpnConnectionOut(item: JsonObject): M.VpnConnection {
@@ -121,20 +121,20 @@ export function vpnConnectionOut(item: JsonObject): M.VpnConnection {
       DhGroupName: s(ike.dhGroup),
       IKESaLifetimeSeconds: Number(ike.lifetimeSeconds ?? 0),
       IKEVersion: s(ike.version),
-    } as M.IKEOptionsSpecification,
+    },
     IPSECOptionsSpecification: {
       EncryptAlgorithm: s(ipsec.encryption),
       IntegrityAlgorith: s(ipsec.integrity),
       IntegrityAlgorithm: s(ipsec.integrity),
       PfsDhGroup: s(ipsec.pfsDhGroup),
       IPSECSaLifetimeSeconds: Number(ipsec.lifetimeSeconds ?? 0),
-    } as M.IPSECOptionsSpecification,
+    },
     EnableHealthCheck: hc?.enabled === true,
     HealthCheckLocalIp: s(hc?.localIp),
     HealthCheckRemoteIp: s(hc?.remoteIp),
     HealthCheckStatus: item.healthCheckStatus === "UP" ? "AVAILABLE" : item.healthCheckStatus === "DOWN" ? "UNAVAILABLE" : "",
     HealthCheckConfig: hc ? { ProbeType: "NQA", ProbeInterval: Number(hc.intervalMs), ProbeThreshold: Number(hc.retries), ProbeTimeout: 0 } : undefined,
-  } as M.VpnConnection;
+  };
 }
 
 export function vpnGatewayRouteOut(item: JsonObject): M.VpnGatewayRoute {
@@ -148,7 +148,7 @@ export function vpnGatewayRouteOut(item: JsonObject): M.VpnGatewayRoute {
     Type: "Static",
     CreateTime: tencentTime(item.createdAt),
     UpdateTime: tencentTime(item.createdAt),
-  } as M.VpnGatewayRoute;
+  };
 }
 
 /** The Tencent account ID (a number) of an engine account; 0 when the account is not numeric. */
@@ -171,7 +171,7 @@ export function peerConnectionOut(item: JsonObject): M.PeerConnection {
     SourceUin: uinOf(item.account),
     DestinationUin: uinOf(item.accepterAccount),
     Type: "VPC_PEER",
-  } as M.PeerConnection;
+  };
 }
 
 export function ccnOut(item: JsonObject, instanceCount: number): M.CCN {
@@ -182,7 +182,7 @@ export function ccnOut(item: JsonObject, instanceCount: number): M.CCN {
     InstanceCount: instanceCount,
     CreateTime: tencentTime(item.createdAt),
     State: "AVAILABLE",
-  } as M.CCN;
+  };
 }
 
 /** cloud-api: AttachCcnInstances' InstanceType values for the attachments the engine models. */
@@ -200,5 +200,5 @@ export function ccnRouteOut(item: JsonObject): M.CcnRoute {
     InstanceUin: s(item.instanceAccount),
     UpdateTime: tencentTime(item.updatedAt),
     Enabled: true,
-  } as M.CcnRoute;
+  };
 }

@@ -59,10 +59,3 @@ export function tc3Signature(secretKey: string, auth: Tc3Authorization, request:
   const kSigning = hmac(hmac(hmac(`TC3${secretKey}`, auth.date), auth.service), "tc3_request");
   return crypto.createHmac("sha256", kSigning).update(toSign).digest("hex");
 }
-
-/** Constant-time comparison of two hex signatures. */
-export function sameSignature(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
