@@ -10,7 +10,7 @@ import { ActionContext, ActionDefinition } from "./actions/types";
 import { buildNetworkModel } from "./dataplane/model";
 import { CloudError } from "./errors";
 import { JsonObject, ParamReader } from "./params";
-import { SealKey, sealKeyFor } from "./seal";
+import { deriveKey, SealKey, sealKeyFor } from "./seal";
 import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, Store } from "./store";
 
 export interface CloudEngineOptions {
@@ -209,6 +209,16 @@ export class CloudEngine {
   }
 
   private seal: SealKey | undefined;
+  private digestKey: Buffer | undefined;
+
+  /**
+   * The HMAC key the CLI's stack records digest pre-shared keys under, to
+   * tell a rotated key from an unchanged one (derived from this store's
+   * sealing key: a copy of the store without its key file cannot test guesses).
+   */
+  public secretDigestKey(): Buffer {
+    return (this.digestKey ??= deriveKey(this.sealKey(), "psk-digest"));
+  }
 
   private sealKey(): SealKey {
     return (this.seal ??= sealKeyFor(this.path));

@@ -34,6 +34,14 @@ export function sealKeyFor(storePath: string, env: NodeJS.ProcessEnv = process.e
   return { key: Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex") };
 }
 
+/**
+ * A key for another purpose derived from the sealing key (HKDF-SHA256), so
+ * one key file protects everything and no purpose's key reveals another's.
+ */
+export function deriveKey(seal: SealKey, purpose: string): Buffer {
+  return Buffer.from(crypto.hkdfSync("sha256", seal.key, Buffer.alloc(0), `hybridlink/${purpose}`, 32));
+}
+
 /** Seals `plain`, bound to `context` (e.g. the key ID): a sealed value moved to another row does not open. */
 export function sealWith(seal: SealKey, plain: string, context: string): string {
   const iv = crypto.randomBytes(12);

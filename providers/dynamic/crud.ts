@@ -80,7 +80,9 @@ export function read(type: ResourceType, id: string, props: JsonObject = {}, set
 
 /** Changes what the cloud can change in place; refuses (changing nothing) when the change needs a replacement. */
 export function update(type: ResourceType, id: string, olds: JsonObject, news: JsonObject, settings: ProviderSettings = {}): DescribedResource {
-  const changes = diff(type, olds, news);
+  const resolved = resolveSettings(settings);
+  const engine = engineFor(resolved);
+  const changes = diff(type, olds, news, engine.secretDigestKey());
   if (changes.replaces.length > 0) {
     throw new ProviderError(
       "ReplacementRequired",
@@ -89,8 +91,6 @@ export function update(type: ResourceType, id: string, olds: JsonObject, news: J
         `Changeable in place: ${FIELD_TABLES[type].mutable.join(", ") || "nothing"}.`,
     );
   }
-  const resolved = resolveSettings(settings);
-  const engine = engineFor(resolved);
   const account = accountOf(type, news, resolved);
   const plain = unwrapSecrets(news) as JsonObject;
   const modified = changes.updates.filter((f) => FIELD_TABLES[type].spec.includes(f));

@@ -1,7 +1,7 @@
 import { ResourceType } from "../../lib";
 import { FIELD_TABLES } from "./fields";
 import { ACCEPT_INPUT } from "./inputs";
-import { isSecretDigest, matchesDigest } from "./secrets";
+import { isSecretDigest, matchesDigest, SecretDigestKey } from "./secrets";
 import { containsUnknown, getPath, JsonObject, sameValue, UNKNOWN, unwrapSecrets, withPath } from "./values";
 
 /** What changing a resource's inputs from `olds` to `news` takes. */
@@ -24,16 +24,17 @@ export interface DiffResult {
  * Each input that changed is a replacement when the cloud cannot modify it
  * (FIELD_TABLES), or when a modifiable one is removed (Modify sets values, it
  * cannot clear them); otherwise an in-place update. A value not known yet
- * counts as changed. Secrets compare against a plain old value or a digest.
+ * counts as changed. Secrets compare against a plain old value or a digest
+ * (made under `digestKey`: the store's, see `CloudEngine.secretDigestKey`).
  */
-export function diff(type: ResourceType, olds: JsonObject, news: JsonObject): DiffResult {
+export function diff(type: ResourceType, olds: JsonObject, news: JsonObject, digestKey?: SecretDigestKey): DiffResult {
   const table = FIELD_TABLES[type];
   const oldValues = withoutIkev2ExchangeMode(type, unwrapSecrets(olds) as JsonObject);
   const newValues = withoutIkev2ExchangeMode(type, unwrapSecrets(news) as JsonObject);
   const replaces: string[] = [];
   const updates: string[] = [];
   for (const field of table.inputs) {
-    if (!fieldChanged(field, table.secrets, oldValues, newValues)) continue;
+    if (!fieldChanged(field, table.secrets, oldValues, newValues, digestKey)) continue;
     const removed = newValues[field] === undefined || newValues[field] === null;
     const mutable = table.mutable.includes(field) && (field === ACCEPT_INPUT || !removed);
     (mutable ? updates : replaces).push(field);
@@ -46,22 +47,22 @@ export function diff(type: ResourceType, olds: JsonObject, news: JsonObject): Di
   };
 }
 
-function fieldChanged(field: string, secrets: readonly string[], olds: JsonObject, news: JsonObject): boolean {
+function fieldChanged(field: string, secrets: readonly string[], olds: JsonObject, news: JsonObject, digestKey: SecretDigestKey | undefined): boolean {
   let oldRest: JsonObject = { [field]: olds[field] };
   let newRest: JsonObject = { [field]: news[field] };
   for (const path of secrets) {
     if (path !== field && !path.startsWith(`${field}.`)) continue;
-    if (!sameSecret(getPath(olds, path), getPath(news, path))) return true;
+    if (!sameSecret(getPath(olds, path), getPath(news, path), digestKey)) return true;
     oldRest = withPath(oldRest, path, undefined);
     newRest = withPath(newRest, path, undefined);
   }
   return containsUnknown(newRest[field]) || !sameValue(oldRest[field], newRest[field]);
 }
 
-function sameSecret(old: unknown, current: unknown): boolean {
+function sameSecret(old: unknown, current: unknown, digestKey: SecretDigestKey | undefined): boolean {
   if (current === UNKNOWN) return false;
   if (old === current) return true;
-  if (isSecretDigest(old)) return typeof current === "string" && matchesDigest(old, current);
+  if (isSecretDigest(old)) return typeof current === "string" && matchesDigest(old, current, digestKey);
   return sameValue(old, current);
 }
 

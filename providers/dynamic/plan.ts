@@ -1,5 +1,6 @@
 import { isRef, Manifest, ManifestResource, ResourceType, SecretSource } from "../../lib";
 import { diff } from "./diff";
+import { SecretDigestKey } from "./secrets";
 import { preflightKeys } from "./key-preflight";
 import { FIELD_TABLES } from "./fields";
 import { dependencyOrder, resourceInputs } from "./inputs";
@@ -41,6 +42,12 @@ export interface PlanOptions {
    * @default false
    */
   readonly acceptPeerings?: boolean;
+  /**
+   * The key recorded digests of secrets were made under (`CloudEngine.secretDigestKey`).
+   *
+   * @default - keyed digests never match: a recorded key plans an update
+   */
+  readonly digestKey?: SecretDigestKey;
 }
 
 export type PlanAction = "create" | "update" | "replace" | "delete" | "same";
@@ -145,7 +152,7 @@ function planResource(
     const value = source ? options.resolveSecret?.(source) : undefined;
     current = withPath(current, path, value ?? getPath(before.inputs, path));
   }
-  const changes = diff(resource.type, before.inputs, current);
+  const changes = diff(resource.type, before.inputs, current, options.digestKey);
   const replacedTargets = new Map<string, string>();
   for (const field of FIELD_TABLES[resource.type].refs) {
     const target = (resource.props as unknown as JsonObject)[field];

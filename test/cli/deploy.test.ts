@@ -237,6 +237,7 @@ describe("hybridlink plan / up / destroy", () => {
       expect(records).not.toContain(key);
       for (const run of outputs) expect(run.stdout + run.stderr).not.toContain(key);
     }
-    expect(records).toContain("scrypt$");
+    expect(records).toContain("hmac1$");
+    expect(records).not.toContain("scrypt$");
   });
 });

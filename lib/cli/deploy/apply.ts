@@ -80,7 +80,7 @@ function createOne(ctx: DeployContext, resource: ManifestResource, records: Map<
     path: resource.path,
     type: resource.type,
     account: resource.account,
-    inputs: digestSecrets(resource.type, inputs),
+    inputs: digestSecrets(resource.type, inputs, engineFor(ctx.settings).secretDigestKey()),
     outputs: {},
     status: "CREATING",
     dependsOn: resource.dependsOn,
@@ -115,7 +115,7 @@ function updateOne(ctx: DeployContext, resource: ManifestResource, records: Map<
   const waits = WAITS_ON_CLOCK.has(resource.type);
   const before = waits ? clockOf(ctx, resource.account) : 0;
   const updated = update(resource.type, record.cloudId!, record.inputs, inputs, ctx.settings);
-  const ready: StackResource = { ...record, path: resource.path, inputs: digestSecrets(resource.type, inputs), outputs: updated.item, dependsOn: resource.dependsOn };
+  const ready: StackResource = { ...record, path: resource.path, inputs: digestSecrets(resource.type, inputs, engineFor(ctx.settings).secretDigestKey()), outputs: updated.item, dependsOn: resource.dependsOn };
   ctx.store.putResource(ctx.stack, ready);
   records.set(resource.logicalId, ready);
   return outcome("update", resource, updated.id, updated.item, waits ? clockOf(ctx, resource.account) - before : 0);

@@ -54,9 +54,9 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     const secrets = new SecretResolver(store, stack);
     const acceptPeerings = options.acceptPeerings === true;
     const digest = deployedDigest(manifest, acceptPeerings);
-    const unchanged = deployedUnchanged(store, stack, manifest, digest, secrets);
+    const unchanged = deployedUnchanged(store, stack, manifest, digest, secrets, engine.secretDigestKey());
     const all = unchanged ? [] : store.resources(stack);
-    const plan = unchanged ? unchangedPlan(manifest) : planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings });
+    const plan = unchanged ? unchangedPlan(manifest) : planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings, digestKey: engine.secretDigestKey() });
     const unfinished = interruptedWork(all).deleting.map(
       (r): PlanOperation => ({ operation: "delete", logicalId: r.logicalId, type: r.type, ...(r.cloudId ? { id: r.cloudId } : {}) }),
     );

@@ -20,7 +20,7 @@ export function deployedDigest(manifest: Manifest, acceptPeerings: boolean): str
 }
 
 /** True when the stack is exactly what `manifest` deploys (so the plan is every resource unchanged). */
-export function deployedUnchanged(store: StackStore, stack: string, manifest: Manifest, digest: string, secrets: SecretResolver): boolean {
+export function deployedUnchanged(store: StackStore, stack: string, manifest: Manifest, digest: string, secrets: SecretResolver, digestKey: Buffer): boolean {
   if (store.tryGetDeployedDigest(stack) !== digest) return false;
   for (const resource of manifest.resources) {
     const paths = FIELD_TABLES[resource.type].secrets;
@@ -32,7 +32,7 @@ export function deployedUnchanged(store: StackStore, stack: string, manifest: Ma
       if (!source) continue;
       const value = secrets.peek(source);
       const recorded = getPath(record.inputs, path);
-      if (value === undefined || !(recorded === value || (isSecretDigest(recorded) && matchesDigest(recorded, value)))) return false;
+      if (value === undefined || !(recorded === value || (isSecretDigest(recorded) && matchesDigest(recorded, value, digestKey)))) return false;
     }
   }
   return true;

@@ -1,6 +1,10 @@
 import { ResourceType } from "../../../lib/core/manifest";
+import { scryptSync } from "crypto";
 import { diff, digestSecret, FIELD_TABLES, JsonObject, UNKNOWN } from "../../../providers/dynamic";
 import { TEST_PSK, WORLD } from "./world";
+
+/** A store's digest key (any 32 bytes: the engine derives its own from the sealing key). */
+const DIGEST_KEY = Buffer.alloc(32, 7);
 
 /**
  * What each input of each type does when it alone changes: the issue's list
@@ -114,16 +118,30 @@ describe("diff: values", () => {
   });
 
   test("a secret compares against a digest of the old key as against the key itself", () => {
-    const digested = { ...olds, preSharedKey: digestSecret(TEST_PSK) };
-    expect(diff("VpnConnection", digested, olds).changes).toBe(false);
-    expect(diff("VpnConnection", digested, { ...olds, preSharedKey: "Rotated-Key-2" }).updates).toEqual(["preSharedKey"]);
+    const digested = { ...olds, preSharedKey: digestSecret(TEST_PSK, DIGEST_KEY) };
+    expect(digested.preSharedKey).toMatch(/^hmac1\$[A-Za-z0-9_-]{43}$/);
+    expect(diff("VpnConnection", digested, olds, DIGEST_KEY).changes).toBe(false);
+    expect(diff("VpnConnection", digested, { ...olds, preSharedKey: "Rotated-Key-2" }, DIGEST_KEY).updates).toEqual(["preSharedKey"]);
+  });
+
+  test("a keyed digest matches only under the key it was made with: another store's key, or none, plans an update", () => {
+    const digested = { ...olds, preSharedKey: digestSecret(TEST_PSK, DIGEST_KEY) };
+    expect(diff("VpnConnection", digested, olds, Buffer.alloc(32, 9)).updates).toEqual(["preSharedKey"]);
+    expect(diff("VpnConnection", digested, olds).updates).toEqual(["preSharedKey"]);
+  });
+
+  test("a digest recorded by an older hybridlink (salted scrypt) still matches its key", () => {
+    const salt = Buffer.from("0123456789abcdef");
+    const legacy = `scrypt$${salt.toString("base64url")}$${scryptSync(TEST_PSK, salt, 32, { N: 1 << 14 }).toString("base64url")}`;
+    expect(diff("VpnConnection", { ...olds, preSharedKey: legacy }, olds, DIGEST_KEY).changes).toBe(false);
+    expect(diff("VpnConnection", { ...olds, preSharedKey: legacy }, { ...olds, preSharedKey: "Rotated-Key-2" }, DIGEST_KEY).updates).toEqual(["preSharedKey"]);
   });
 
   test("the customer device's nested key is a secret too: only it changing is an update of customerDevice", () => {
     const device = olds.customerDevice as JsonObject;
-    const digested = { ...olds, customerDevice: { ...device, preSharedKey: digestSecret(String(device.preSharedKey)) } };
-    expect(diff("VpnConnection", digested, olds).changes).toBe(false);
-    expect(diff("VpnConnection", digested, { ...olds, customerDevice: { ...device, preSharedKey: "Other-Device-Key" } }).updates).toEqual(["customerDevice"]);
+    const digested = { ...olds, customerDevice: { ...device, preSharedKey: digestSecret(String(device.preSharedKey), DIGEST_KEY) } };
+    expect(diff("VpnConnection", digested, olds, DIGEST_KEY).changes).toBe(false);
+    expect(diff("VpnConnection", digested, { ...olds, customerDevice: { ...device, preSharedKey: "Other-Device-Key" } }, DIGEST_KEY).updates).toEqual(["customerDevice"]);
   });
 
   test("Pulumi's secret wrappers are looked through", () => {

@@ -70,7 +70,7 @@ function apply(manifest: Manifest, prior: PriorState, plan: DeploymentPlan): Pri
       logicalId: resource.logicalId,
       type: resource.type,
       id: done.id,
-      inputs: digestSecrets(resource.type, inputs),
+      inputs: digestSecrets(resource.type, inputs, digestKey()),
       outputs: done.item,
       dependsOn: resource.dependsOn,
     };
@@ -79,6 +79,8 @@ function apply(manifest: Manifest, prior: PriorState, plan: DeploymentPlan): Pri
   return { resources: [...state.values()] };
 }
 
+/** The key the CLI digests recorded keys under: the engine store's. */
+const digestKey = () => engineFor(MEMORY).secretDigestKey();
 const resolveSecret = (source: { source: string; name?: string }) => KEYS[source.name ?? ""];
 const actions = (plan: DeploymentPlan) => Object.fromEntries(plan.steps.map((s) => [s.logicalId, s.action]));
 const ops = (plan: DeploymentPlan) => plan.operations.map((o) => `${o.operation} ${o.logicalId}`);
@@ -89,7 +91,7 @@ afterAll(() => closeEngines());
 
 test("from nothing: every resource is created, each after what it references", () => {
   const manifest = manifestOf();
-  const plan = planDeployment(manifest, state, { resolveSecret });
+  const plan = planDeployment(manifest, state, { resolveSecret, digestKey: digestKey() });
   expect(plan.counts).toEqual({ create: manifest.resources.length, update: 0, replace: 0, delete: 0, same: 0 });
   const position = new Map(plan.operations.map((o, i) => [o.logicalId, i]));
   for (const r of manifest.resources) for (const dep of r.dependsOn) expect(position.get(dep)!).toBeLessThan(position.get(r.logicalId)!);
@@ -100,14 +102,14 @@ test("from nothing: every resource is created, each after what it references", (
 });
 
 test("the same app again: nothing to do", () => {
-  const plan = planDeployment(manifestOf(), state, { resolveSecret });
+  const plan = planDeployment(manifestOf(), state, { resolveSecret, digestKey: digestKey() });
   expect(plan.operations).toEqual([]);
   expect(new Set(plan.steps.map((s) => s.action))).toEqual(new Set(["same"]));
 });
 
 test("a new name is an in-place update of that resource only", () => {
   const manifest = manifestOf({ vpcName: "renamed" });
-  const plan = planDeployment(manifest, state, { resolveSecret });
+  const plan = planDeployment(manifest, state, { resolveSecret, digestKey: digestKey() });
   expect(plan.steps.filter((s) => s.action !== "same")).toEqual([
     { action: "update", logicalId: "Vpc", type: "Vpc", id: expect.stringMatching(/^vpc-/), changed: ["name"], replaces: [], reason: "name change in place" },
   ]);
@@ -118,18 +120,18 @@ test("a new name is an in-place update of that resource only", () => {
 test("a rotated key is an update of the connection (compared against the recorded digest)", () => {
   KEYS.HL_PLAN_PSK = "Plan-Key-0002";
   const manifest = manifestOf({ vpcName: "renamed" });
-  const plan = planDeployment(manifest, state, { resolveSecret });
+  const plan = planDeployment(manifest, state, { resolveSecret, digestKey: digestKey() });
   expect(actions(plan)).toMatchObject({ "Gateway/Tunnel": "update" });
   expect(plan.steps.find((s) => s.logicalId === "Gateway/Tunnel")!.changed).toEqual(["preSharedKey"]);
   // Without a resolver, keys are not compared: nothing to do.
   expect(planDeployment(manifest, state).operations).toEqual([]);
   state = apply(manifest, state, plan);
-  expect(planDeployment(manifest, state, { resolveSecret }).operations).toEqual([]);
+  expect(planDeployment(manifest, state, { resolveSecret, digestKey: digestKey() }).operations).toEqual([]);
 });
 
 test("a new device IP replaces the device and, delete-before-replace, everything that references it; deletes go first, dependents first", () => {
   const manifest = manifestOf({ vpcName: "renamed", deviceIp: "203.0.113.20" });
-  const plan = planDeployment(manifest, state, { resolveSecret });
+  const plan = planDeployment(manifest, state, { resolveSecret, digestKey: digestKey() });
   expect(plan.steps.filter((s) => s.action !== "same").map((s) => [s.logicalId, s.action, s.reason])).toEqual([
     ["Idc/Device", "replace", "ipAddress cannot change in place"],
     ["Gateway/Tunnel", "replace", "customerGateway references 'Idc/Device', which is replaced"],
@@ -150,7 +152,7 @@ test("a new device IP replaces the device and, delete-before-replace, everything
 
 test("a resource gone from the app is deleted", () => {
   const manifest = manifestOf({ vpcName: "renamed", deviceIp: "203.0.113.20", withSubnet: false });
-  const plan = planDeployment(manifest, state, { resolveSecret });
+  const plan = planDeployment(manifest, state, { resolveSecret, digestKey: digestKey() });
   expect(ops(plan)).toEqual(["delete Vpc/App"]);
   expect(plan.steps.find((s) => s.logicalId === "Vpc/App")).toMatchObject({ action: "delete", reason: "no longer in the app" });
   state = apply(manifest, state, plan);
@@ -159,8 +161,8 @@ test("a resource gone from the app is deleted", () => {
 
 test("a cross-account peering is planned pending the partner's acceptance, unless the deployment accepts it", () => {
   const manifest = manifestOf({ vpcName: "renamed", deviceIp: "203.0.113.20", withSubnet: false, withPeering: true });
-  const pending = planDeployment(manifest, state, { resolveSecret }).steps.find((s) => s.type === "PeeringConnection")!;
+  const pending = planDeployment(manifest, state, { resolveSecret, digestKey: digestKey() }).steps.find((s) => s.type === "PeeringConnection")!;
   expect(pending).toMatchObject({ action: "create", pendingAcceptanceBy: PARTNER });
-  const accepted = planDeployment(manifest, state, { resolveSecret, acceptPeerings: true }).steps.find((s) => s.type === "PeeringConnection")!;
+  const accepted = planDeployment(manifest, state, { resolveSecret, digestKey: digestKey(), acceptPeerings: true }).steps.find((s) => s.type === "PeeringConnection")!;
   expect(accepted.pendingAcceptanceBy).toBeUndefined();
 });
