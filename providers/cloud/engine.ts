@@ -10,7 +10,8 @@ import { ActionContext, ActionDefinition } from "./actions/types";
 import { buildNetworkModel } from "./dataplane/model";
 import { CloudError } from "./errors";
 import { JsonObject, ParamReader } from "./params";
-import { deriveKey, SealKey, sealKeyFor } from "./seal";
+import { deriveKey, SealKey } from "./seal";
+import { SecretBox } from "./secret-box";
 import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, Store } from "./store";
 
 export interface CloudEngineOptions {
@@ -69,10 +70,12 @@ export class CloudEngine {
     }
     const db = openDatabase(file);
     try {
-      const store = new Store(db);
+      const store = new Store(db, new SecretBox(file === ":memory:" ? file : path.resolve(file)));
       const profileName = db
         .transaction(() => {
           store.meta.ensureClock();
+          // Keys written before they were sealed (schema ≤ 10) are sealed the first time the store is opened.
+          store.secrets.sealPlainRows();
           const stored = store.meta.tryGet("profile");
           if (stored === undefined) {
             const name = options.profile ?? DEFAULT_PROFILE;
@@ -208,8 +211,12 @@ export class CloudEngine {
     if (this.db.open) this.db.close();
   }
 
-  private seal: SealKey | undefined;
   private digestKey: Buffer | undefined;
+
+  /** Seals the keys this store keeps (the CLI's stack records use it for the keys they generate). */
+  public secretBox(): SecretBox {
+    return this.store.box;
+  }
 
   /**
    * The HMAC key the CLI's stack records digest pre-shared keys under, to
@@ -221,7 +228,7 @@ export class CloudEngine {
   }
 
   private sealKey(): SealKey {
-    return (this.seal ??= sealKeyFor(this.path));
+    return this.store.box.sealKey();
   }
 
   private write(

@@ -22,4 +22,5 @@ export { LATEST_SCHEMA_VERSION, defaultStorePath, openDatabase } from "./store";
 export type { Db } from "./store";
 export { API_CLOUDS } from "./api-keys";
 export type { ApiCloud, ApiKeyPair } from "./api-keys";
+export { SecretBox } from "./secret-box";
 export { startApiServer } from "./api/server";

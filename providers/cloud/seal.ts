@@ -3,14 +3,11 @@ import * as fs from "fs";
 import * as path from "path";
 
 /**
- * Sealing of secrets at rest (API secret keys): AES-256-GCM, authenticated, so
+ * Sealing of secrets at rest (API secret keys, pre-shared keys): AES-256-GCM, authenticated, so
  * a tampered or foreign value fails to open instead of yielding garbage. The
  * key comes from `$HYBRIDLINK_SEAL_KEY` (any text; its SHA-256 is the key),
  * else from an owner-only key file beside the store (created on first use),
  * else, for an in-memory store, from the process.
- *
- * Issue 16 brings the project's sealing module; the engine reaches this one
- * only through `sealWith`/`unsealWith`, so switching is one import.
  */
 export interface SealKey {
   readonly key: Buffer;
@@ -49,6 +46,11 @@ export function sealWith(seal: SealKey, plain: string, context: string): string 
   cipher.setAAD(Buffer.from(context));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
+}
+
+/** True when `value` is in the sealed form (`sealWith`'s), whether or not it opens under a given key. */
+export function isSealed(value: string): boolean {
+  return value.startsWith(`${FORMAT}:`);
 }
 
 /** Opens a sealed value; undefined when it was sealed under another key or context, or altered. */

@@ -1,7 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import { AppSettings, Intent, ResourceType } from "../../core/manifest";
 import type { CloudEngine } from "../../../providers/cloud";
-import { Db, openDatabase } from "../../../providers/cloud";
+import * as path from "path";
+import { Db, openDatabase, SecretBox } from "../../../providers/cloud";
 
 /** Where one resource of a stack is in its life, as `up`/`destroy` recorded it. */
 export type StackResourceStatus =
@@ -53,12 +54,12 @@ export interface StackResource {
 export class StackStore {
   /** Opens the stack tables of the store at `file` (a second connection beside the engine's). */
   public static open(file: string): StackStore {
-    return new StackStore(openDatabase(file), true);
+    return new StackStore(openDatabase(file), true, new SecretBox(file === ":memory:" ? file : path.resolve(file)));
   }
 
   /** The stack tables on the engine's own connection (closing the stack store leaves it open). */
   public static of(engine: CloudEngine): StackStore {
-    return new StackStore(engine.storeConnection(), false);
+    return new StackStore(engine.storeConnection(), false, engine.secretBox());
   }
 
   private readonly selectStacks: Statement;
@@ -81,6 +82,8 @@ export class StackStore {
   private constructor(
     private readonly db: Db,
     private readonly owned: boolean,
+    /** Seals generated keys at rest, bound to their stack and source (the engine's sealing key). */
+    private readonly box: SecretBox,
   ) {
     this.selectStacks = db.prepare("SELECT name, program, app, intents, updated_at FROM stacks ORDER BY name");
     this.selectStack = db.prepare("SELECT name, program, app, intents, updated_at FROM stacks WHERE name = ?");
@@ -113,6 +116,7 @@ export class StackStore {
     this.selectDigest = db.prepare("SELECT deployed_digest FROM stacks WHERE name = ?").pluck();
     this.updateDigest = db.prepare("UPDATE stacks SET deployed_digest = ? WHERE name = ?");
     this.clearDigest = db.prepare("UPDATE stacks SET deployed_digest = NULL WHERE name = ? AND deployed_digest IS NOT NULL");
+    this.sealPlainSecrets();
   }
 
   /** Every stack in the store, by name. */
@@ -207,7 +211,8 @@ export class StackStore {
 
   /** A pre-shared key `up` generated for this stack under a source name (`env:HL_PSK`), or undefined. Never printed. */
   public tryGetGeneratedSecret(stack: string, source: string): string | undefined {
-    return (this.selectSecret.get(stack, source) as { value: string } | undefined)?.value;
+    const stored = (this.selectSecret.get(stack, source) as { value: string } | undefined)?.value;
+    return stored === undefined ? undefined : this.box.open(stored, secretContext(stack, source));
   }
 
   /**
@@ -216,8 +221,18 @@ export class StackStore {
    * Returns the stored value.
    */
   public putGeneratedSecret(stack: string, source: string, value: string): string {
-    this.insertSecret.run(stack, source, value);
+    this.insertSecret.run(stack, source, this.box.seal(value, secretContext(stack, source)));
     return this.tryGetGeneratedSecret(stack, source)!;
+  }
+
+  /** Seals generated keys a store written before sealing keeps in plain text (once; nothing to do after). */
+  private sealPlainSecrets(): void {
+    const plain = this.db.prepare("SELECT stack, name, value FROM stack_secrets WHERE value NOT LIKE 'gcm1:%'").all() as { stack: string; name: string; value: string }[];
+    if (plain.length === 0) return;
+    const reseal = this.db.prepare("UPDATE stack_secrets SET value = ? WHERE stack = ? AND name = ? AND value = ?");
+    this.db.transaction(() => {
+      for (const row of plain) reseal.run(this.box.seal(row.value, secretContext(row.stack, row.name)), row.stack, row.name, row.value);
+    })();
   }
 
   /** Closes this connection (one borrowed from the engine stays open). */
@@ -275,4 +290,9 @@ function toResource(row: ResourceRowRaw): StackResource {
     dependsOn: JSON.parse(row.depends_on) as StackResource["dependsOn"],
     clientToken: row.client_token,
   };
+}
+
+/** What a generated key is bound to when sealed: a sealed value moved to another stack or source does not open. */
+function secretContext(stack: string, source: string): string {
+  return `stack:${stack}/${source}`;
 }

@@ -50,7 +50,7 @@ export function defaultStorePath(): string {
 
 /** Opens (creating the folder and file if needed) a store and brings its schema up to date. */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") prepareOwnerOnly(path.resolve(file));
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     applyPragmas(db);
@@ -59,6 +59,42 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/** The folder hybridlink makes for a store when none is given (`.hybridlink/` under the working directory). */
+const DEFAULT_FOLDER = ".hybridlink";
+
+/**
+ * A store holds sealed keys and the record of what is deployed: only its
+ * owner reads it. Folders made for it are 0700; the file is created 0600
+ * (SQLite gives its -wal and -shm files the database file's mode) and an
+ * existing one of ours that others can read is narrowed to 0600, as is the
+ * default `.hybridlink/` folder. A folder the user named (say /tmp) is left as it is.
+ */
+function prepareOwnerOnly(file: string): void {
+  const folder = path.dirname(file);
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (path.basename(folder) === DEFAULT_FOLDER) narrow(folder);
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) narrow(f);
+  }
+}
+
+/**
+ * Removes group and other access from a file or folder this user owns,
+ * keeping the owner's own bits (a store made read-only stays read-only); one
+ * owned by someone else is that owner's choice.
+ */
+function narrow(target: string): void {
+  try {
+    const stat = fs.statSync(target);
+    if ((stat.mode & 0o077) !== 0 && (process.getuid === undefined || stat.uid === process.getuid())) fs.chmodSync(target, stat.mode & 0o700);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
 }
 

@@ -4,6 +4,7 @@ import { Db } from "./db";
 import { FaultTable } from "./faults";
 import { MetaTable } from "./meta";
 import { ResourceTable } from "./resources";
+import { SecretBox } from "../secret-box";
 import { SecretTable } from "./secrets";
 import { TrafficTable } from "./traffic";
 
@@ -19,10 +20,14 @@ export class Store {
   private readonly dataVersion: Statement;
   private seenVersion: number | undefined;
 
-  constructor(public readonly db: Db) {
+  constructor(
+    public readonly db: Db,
+    /** Seals the keys this store keeps (pre-shared keys). */
+    public readonly box: SecretBox,
+  ) {
     this.dataVersion = db.prepare("PRAGMA data_version").pluck();
     this.resources = new ResourceTable(db);
-    this.secrets = new SecretTable(db);
+    this.secrets = new SecretTable(db, box);
     this.faults = new FaultTable(db);
     this.meta = new MetaTable(db);
     this.traffic = new TrafficTable(db);
