@@ -18,6 +18,8 @@ export const EXIT_USAGE = 2;
 export const EXIT_REFUSED = 3;
 /** Exit code: an internal error, a bug in hybridlink (rerun with HYBRIDLINK_DEBUG=1 for the stack trace). */
 export const EXIT_INTERNAL = 4;
+/** Exit code: busy — the stack is locked by another `up`/`destroy`, or the store by another process; nothing was changed, retry later. */
+export const EXIT_BUSY = 5;
 /** Exit code: `up` or `destroy` stopped by Ctrl-C after recording what it had done (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
 
@@ -28,6 +30,7 @@ export const EXIT_CODES: ReadonlyArray<readonly [code: number, meaning: string]>
   [EXIT_USAGE, "usage or input error (bad arguments, unknown names, no terminal to confirm on); nothing changed"],
   [EXIT_REFUSED, "refused by the cloud (the engine's error code says why)"],
   [EXIT_INTERNAL, "internal error (a bug: rerun with HYBRIDLINK_DEBUG=1 and report it)"],
+  [EXIT_BUSY, "busy: the stack is locked by another up or destroy (or the store by another process); nothing changed, retry later"],
   [EXIT_INTERRUPTED, "interrupted by Ctrl-C (what was done is recorded; run again to resume)"],
 ];
 
@@ -113,12 +116,19 @@ export function toCliError(err: unknown, command = "hybridlink"): CliError {
     const hint = typeof extra.hint === "string" ? { hint: extra.hint } : {};
     // By name, not instanceof: the error may come from another copy of the library (the user's app).
     if (err.name === "CloudError") {
-      return new CliError(err.code, err.message, { exitCode: EXIT_REFUSED, ...where, ...hint });
+      return new CliError(err.code, err.message, { exitCode: err.code === "InternalError.StoreBusy" ? EXIT_BUSY : EXIT_REFUSED, ...where, ...hint });
     }
     if (err.code === "SynthFailed") return new CliError(err.code, err.message, { exitCode: EXIT_FINDINGS, ...where, ...hint });
     return new CliError(err.code, err.message, { exitCode: EXIT_USAGE, ...where, ...hint });
   }
   const message = err instanceof Error ? err.message : String(err);
+  if (isSqliteBusy(err)) {
+    // Another process holds the store's write lock (an external sqlite3 shell, a long transaction) past the busy wait.
+    return new CliError("StoreBusy", `The store is locked by another process and stayed locked past the ${BUSY_WAIT_TEXT} wait: ${message}. Nothing was changed.`, {
+      exitCode: EXIT_BUSY,
+      hint: "find the process holding it (`fuser <store>` on Linux), let it finish or stop it, then run again",
+    });
+  }
   return new CliError("InternalError", message, {
     exitCode: EXIT_INTERNAL,
     hint: "this is a bug in hybridlink, not in your input: rerun with HYBRIDLINK_DEBUG=1 for the stack trace and report it",
@@ -143,4 +153,12 @@ function commanderCode(code: string): string {
 export function wantsJson(argv: readonly string[]): boolean {
   const end = argv.indexOf("--");
   return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+/** How long SQLite's busy handler waits, as messages say it (providers/cloud/store/db.ts BUSY_TIMEOUT_MS). */
+const BUSY_WAIT_TEXT = "30 s";
+
+function isSqliteBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 }

@@ -1,5 +1,5 @@
 // The exit codes live with the error shape in ./errors; re-exported here for the commands that only write.
-export { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE } from "./errors";
+export { EXIT_BUSY, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE } from "./errors";
 
 /** Where a command writes; injected so commands can run in-process in tests. */
 export interface CliIo {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import Database = require("better-sqlite3");
+import { StackStore } from "../../lib/cli/stack/stack-store";
 import { json, REPO, runCli, tempState } from "./run-cli";
 
 const example = (name: string) => path.join(REPO, "examples", name);
@@ -107,9 +107,10 @@ describe("drills on the HA example (seed 001): fail, clock advance, trace, recov
     const written = cli("config", "Ha/IpsecConnection1", "--include-pre-shared-key", "--out", file);
     expect(written.code).toBe(0);
     expect(written.stdout).toContain("with the pre-shared key: keep the file private");
-    const db = new Database(t.state, { readonly: true });
-    const key = db.prepare("SELECT value FROM stack_secrets WHERE name = 'env:HL_HA_PSK_CGW1'").pluck().get() as string;
-    db.close();
+    // The key as the store keeps it for the stack (sealed at rest; opened with the store's key).
+    const stacks = StackStore.open(t.state);
+    const key = stacks.tryGetGeneratedSecret("ha-dual-customer-gateway", "env:HL_HA_PSK_CGW1")!;
+    stacks.close();
     // swanctl takes the secret as is or hex-encoded (0x…); the engine may write either.
     const secretLine = fs.readFileSync(file, "utf8").match(/secret = (\S+)/)?.[1];
     expect([key, `0x${Buffer.from(key).toString("hex")}`]).toContain(secretLine);

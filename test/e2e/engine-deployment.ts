@@ -80,6 +80,8 @@ export class EngineDeployment {
     const plan = planDeployment(manifest, priorStateOf([...this.records.values()]), {
       resolveSecret: (s) => secrets.peek(s),
       acceptPeerings,
+      // Records hold keys as digests under the engine's key (apply makes them so): compare under the same key.
+      digestKey: this.engine.secretDigestKey(),
     });
     const outcomes = plan.operations.map((op) => executeOperation(ctx, op, this.records));
     return { plan, outcomes };

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { HybridlinkError } from "../../core/errors";
 import { confirmPlan } from "../deploy/confirm";
-import { emptyManifest, openDeployment } from "../deploy/deployment";
+import { emptyManifest, lockFor, openDeployment } from "../deploy/deployment";
 import { renderPlan } from "../deploy/plan-view";
 import { applyDeployment, renderApplyReport } from "../deploy/run";
 import { CliIo, EXIT_OK } from "../io";
@@ -21,7 +21,7 @@ export function destroyCommand(io: CliIo): Command {
   withStackOption(withEngineOptions(command), "the stack to destroy (default: the program's folder name, else the only stack)");
   return command.action(async (program: string | undefined, options: EngineOptions & { yes?: boolean }) => {
     const stack = findStack(options, program);
-    const opened = openDeployment(stack.name, stack.program, emptyManifest(stack.app), options);
+    const opened = openDeployment(stack.name, stack.program, emptyManifest(stack.app), { ...options, ...lockFor("destroy", io) });
     const c = colorsFor(io);
     try {
       const creating = [...opened.records.values()].filter((r) => r.status === "CREATING");

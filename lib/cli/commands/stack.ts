@@ -5,6 +5,7 @@ import { EngineOptions, withEngineOptions } from "../options";
 import { renderTable } from "../render/table";
 import { openExistingEngine, usingEngine } from "../session";
 import { latestStack, StackStore } from "../stack/stack-store";
+import { unlockCommand } from "./stack-unlock";
 
 /** One stack as `stack ls` shows it. */
 export interface StackSummary {
@@ -16,6 +17,8 @@ export interface StackSummary {
   readonly updatedAt: string;
   /** The stack deployed last: drills without `--stack` act with its profile and default account. */
   readonly current: boolean;
+  /** Who holds its lock (an `up` or `destroy` under way, or one that died: see `stack unlock`), when locked. */
+  readonly lockedBy?: { operation: string; pid: number; host: string; since: string; running: boolean | null };
 }
 
 /**
@@ -30,10 +33,12 @@ export function stackCommand(io: CliIo): Command {
     if (options.json) io.out(JSON.stringify({ stacks }, null, 2));
     else if (!stacks.length) io.out(`no stacks in ${engine.path}: deploy one with \`hybridlink up <program> --yes\``);
     else {
+      const anyLocked = stacks.some((s) => s.lockedBy !== undefined);
       io.out(
         renderTable(
-          [{ header: "stack" }, { header: "cloud" }, { header: "resources", right: true }, { header: "last up (engine clock)" }, { header: "program" }],
-          stacks.map((s) => [`${s.name}${s.current ? " *" : ""}`, s.profile, String(s.resources), s.updatedAt, s.program]),
+          // The "locked by" column only when a stack is locked: most of the time none is.
+          [{ header: "stack" }, { header: "cloud" }, { header: "resources", right: true }, { header: "last up (engine clock)" }, { header: "program" }, ...(anyLocked ? [{ header: "locked by" }] : [])],
+          stacks.map((s) => [`${s.name}${s.current ? " *" : ""}`, s.profile, String(s.resources), s.updatedAt, s.program, ...(anyLocked ? [lockText(s)] : [])]),
         ) + "\n* deployed last: commands without --stack act with its cloud profile and default account",
       );
     }
@@ -72,7 +77,7 @@ export function stackCommand(io: CliIo): Command {
     }
   }));
 
-  return new Command("stack").description("the stacks deployed in the store: list them, remove one").addCommand(ls).addCommand(rm);
+  return new Command("stack").description("the stacks deployed in the store: list them, remove one, clear a stale lock").addCommand(ls).addCommand(rm).addCommand(unlockCommand(io));
 }
 
 /** Every stack of the store with its resource count, the one deployed last marked. */
@@ -80,16 +85,29 @@ export function summaries(file: string): StackSummary[] {
   const store = StackStore.open(file);
   try {
     const stacks = store.stacks();
+    const locks = store.locks();
     const current = latestStack(stacks)?.name;
-    return stacks.map((s) => ({
-      name: s.name,
-      profile: s.app.profile,
-      program: s.program,
-      resources: store.resources(s.name).length,
-      updatedAt: new Date(s.updatedAt).toISOString(),
-      current: s.name === current,
-    }));
+    return stacks.map((s) => {
+      const lock = locks.tryGet(s.name);
+      return {
+        name: s.name,
+        profile: s.app.profile,
+        program: s.program,
+        resources: store.resources(s.name).length,
+        updatedAt: new Date(s.updatedAt).toISOString(),
+        current: s.name === current,
+        ...(lock ? { lockedBy: { operation: lock.holder.operation, pid: lock.holder.pid, host: lock.holder.host, since: lock.holder.since, running: lock.state === "unknown" ? null : lock.state === "running" } } : {}),
+      };
+    });
   } finally {
     store.close();
   }
+}
+
+/** The "locked by" cell: empty when unlocked. */
+function lockText(s: StackSummary): string {
+  const l = s.lockedBy;
+  if (!l) return "";
+  const state = l.running === null ? "another machine" : l.running ? "running" : "no longer running";
+  return `${l.operation} pid ${l.pid}@${l.host} since ${l.since} (${state})`;
 }

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { Command } from "commander";
 import { confirmPlan } from "../deploy/confirm";
 import { applyDeployment, renderApplyReport } from "../deploy/run";
-import { openDeployment } from "../deploy/deployment";
+import { lockFor, openDeployment } from "../deploy/deployment";
 import { renderPlan } from "../deploy/plan-view";
 import { CliIo } from "../io";
 import { matrixJson, selectedMatrix } from "../matrix-report";
@@ -37,14 +37,14 @@ export function upCommand(io: CliIo): Command {
     const stack = options.stack ?? loaded.defaultStack;
     // Nothing deployed yet and a question to ask first: plan on a scratch cloud, so a "no" leaves no store file behind.
     const scratch = options.yes !== true && !fs.existsSync(storePath(options));
-    let opened = openDeployment(stack, program, loaded.manifest, { ...options, scratch });
+    let opened = openDeployment(stack, program, loaded.manifest, { ...options, scratch, ...lockFor("up", io) });
     const c = colorsFor(io);
     try {
       if (!options.json) io.out(renderPlan(opened.view, c));
       await confirmPlan(io, options, "up", opened.view, opened.operations.length);
       if (scratch) {
         opened.close();
-        opened = openDeployment(stack, program, loaded.manifest, options);
+        opened = openDeployment(stack, program, loaded.manifest, { ...options, ...lockFor("up", io) });
       }
       const m = loaded.manifest;
       opened.ctx.store.putStack({ name: stack, program, app: m.app, intents: m.intents, updatedAt: Date.parse(String(opened.engine.request("DescribeClock", {}, { account: m.app.defaultAccount }).now)) });

@@ -3,6 +3,7 @@ import { ProfileName } from "../../core/profiles";
 import { CloudEngine } from "../../../providers/cloud";
 import { closeEngines, dependencyOrder, engineFor, planDeployment } from "../../../providers/dynamic";
 import type { DeploymentPlan, PlanOperation, PlanStep, ProviderSettings } from "../../../providers/dynamic";
+import { CliIo } from "../io";
 import { EngineOptions } from "../options";
 import { storePath } from "../session";
 import { StackResource, StackStore } from "../stack/stack-store";
@@ -38,6 +39,14 @@ export interface OpenOptions extends EngineOptions {
    * @default false
    */
   readonly scratch?: boolean;
+  /**
+   * Take the stack's lock for this operation before reading its records (held
+   * until `close`); refused at once when another `up`/`destroy` holds it.
+   * Ignored on a scratch cloud. Plans without it (`plan` changes nothing).
+   */
+  readonly lock?: "up" | "destroy";
+  /** Told when the lock was taken over from a holder that died (its process is gone). */
+  readonly onLockTakenOver?: (message: string) => void;
 }
 
 /**
@@ -50,7 +59,16 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
   const engine = engineFor(settings);
   // On the engine's connection: records and the requests they record commit together (engine.batch).
   const store = StackStore.of(engine);
+  let release = (): void => undefined;
   try {
+    if (options.lock && !options.scratch) {
+      const lock = store.locks().acquire(stack, options.lock);
+      release = lock.release;
+      if (lock.replaced) {
+        const h = lock.replaced;
+        options.onLockTakenOver?.(`took over the lock of stack ${stack} left by \`${h.operation}\` (pid ${h.pid} on ${h.host}, since ${h.since}), which is no longer running; finishing what it recorded`);
+      }
+    }
     const secrets = new SecretResolver(store, stack);
     const acceptPeerings = options.acceptPeerings === true;
     const digest = deployedDigest(manifest, acceptPeerings);
@@ -73,15 +91,22 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
         store.markDeployed(stack, digest);
       },
       close() {
+        release();
         store.close();
         closeEngines();
       },
     };
   } catch (err) {
+    release();
     store.close();
     closeEngines();
     throw err;
   }
+}
+
+/** The lock options of `up`/`destroy`: the stack locked for `operation`; a taken-over lock is told on standard error (stdout may be JSON). */
+export function lockFor(operation: "up" | "destroy", io: CliIo): Pick<OpenOptions, "lock" | "onLockTakenOver"> {
+  return { lock: operation, onLockTakenOver: (message) => io.err(`hybridlink: ${message}`) };
 }
 
 /** The plan of a stack that is exactly what the manifest deploys: every resource unchanged (see deployedUnchanged). */

@@ -3,6 +3,7 @@ import { AppSettings, Intent, ResourceType } from "../../core/manifest";
 import type { CloudEngine } from "../../../providers/cloud";
 import * as path from "path";
 import { Db, openDatabase, SecretBox } from "../../../providers/cloud";
+import { StackLocks } from "./stack-lock";
 
 /** Where one resource of a stack is in its life, as `up`/`destroy` recorded it. */
 export type StackResourceStatus =
@@ -234,6 +235,13 @@ export class StackStore {
       for (const row of plain) reseal.run(this.box.seal(row.value, secretContext(row.stack, row.name)), row.stack, row.name, row.value);
     })();
   }
+
+  /** The stacks' locks, on this connection (see StackLocks). */
+  public locks(): StackLocks {
+    return (this.stackLocks ??= new StackLocks(this.db));
+  }
+
+  private stackLocks: StackLocks | undefined;
 
   /** Closes this connection (one borrowed from the engine stays open). */
   public close(): void {

@@ -237,6 +237,24 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    description: "stack locks: one up or destroy at a time per stack (read and written by lib/cli/stack/stack-lock.ts)",
+    sql: `
+      -- The holder as people identify it (pid, host, wall-clock time) and as this machine tells it is
+      -- gone (machine = host, boot and PID namespace; process_start guards against a reused PID).
+      CREATE TABLE stack_locks (
+        stack TEXT PRIMARY KEY,
+        operation TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        machine TEXT NOT NULL,
+        process_start TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        token TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 10,
     description: "stacks: the digest of the app, settings and keys last deployed in full (a no-op up decides from it)",
     sql: `
