@@ -10,6 +10,7 @@ import { resolveProgram } from "../load-app";
 import { stackNameOf } from "../program";
 import { colorsFor } from "../render/colors";
 import { openExistingEngine } from "../session";
+import { automaticBackupPath, backupStore } from "../stack/backup";
 import { StackInfo, StackStore } from "../stack/stack-store";
 
 /** `hybridlink destroy [program]`: delete every resource of a stack, dependents first, then forget the stack. */
@@ -17,9 +18,10 @@ export function destroyCommand(io: CliIo): Command {
   const command = new Command("destroy")
     .description("delete every resource of a deployed stack (dependents first) and forget the stack")
     .argument("[program]", "the app whose stack to destroy (its folder names the stack); or use --stack")
-    .option("-y, --yes", "destroy without asking (needed when there is no terminal to ask on: scripts, CI)");
+    .option("-y, --yes", "destroy without asking (needed when there is no terminal to ask on: scripts, CI)")
+    .option("--no-backup", "do not back up the store first (by default a copy goes to backups/ beside the store: `hybridlink state restore` brings it back)");
   withStackOption(withEngineOptions(command), "the stack to destroy (default: the program's folder name, else the only stack)");
-  return command.action(async (program: string | undefined, options: EngineOptions & { yes?: boolean }) => {
+  return command.action(async (program: string | undefined, options: EngineOptions & { yes?: boolean; backup?: boolean }) => {
     const stack = findStack(options, program);
     const opened = openDeployment(stack.name, stack.program, emptyManifest(stack.app), { ...options, ...lockFor("destroy", io) });
     const c = colorsFor(io);
@@ -27,10 +29,13 @@ export function destroyCommand(io: CliIo): Command {
       const creating = [...opened.records.values()].filter((r) => r.status === "CREATING");
       if (!options.json) io.out(renderPlan(opened.view, c));
       await confirmPlan(io, options, "destroy", opened.view, opened.operations.length);
+      // Deletes cannot be undone in the cloud; in the simulator a copy taken now can (state restore).
+      const backup = opened.operations.length && options.backup !== false ? await backupStore(opened.engine.storeConnection(), automaticBackupPath(opened.engine.path, `destroy-${stack.name}`)) : undefined;
+      if (backup && !options.json) io.out(`backup of the store before destroy: ${backup.file} (undo with \`hybridlink state restore ${backup.file}\`)`);
       const report = opened.operations.length ? await applyDeployment(io, c, opened, options.json === true) : { applied: [], remaining: 0, interrupted: false, exitCode: EXIT_OK };
       const complete = report.exitCode === EXIT_OK && creating.length === 0;
       if (complete) opened.ctx.store.removeStack(stack.name);
-      if (options.json) io.out(JSON.stringify({ plan: opened.view, ...report, stackRemoved: complete, unconfirmedCreates: creating.map((r) => r.logicalId) }, null, 2));
+      if (options.json) io.out(JSON.stringify({ plan: opened.view, ...report, stackRemoved: complete, unconfirmedCreates: creating.map((r) => r.logicalId), backup: backup?.file ?? null }, null, 2));
       else {
         if (opened.operations.length) io.out(renderApplyReport(report, "destroy", c));
         for (const r of creating) {

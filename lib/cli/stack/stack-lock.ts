@@ -81,6 +81,11 @@ export class StackLocks {
     return held ? { holder: holderOf(held), state: holderState(held) } : undefined;
   }
 
+  /** Every lock in the store, with whether its holder still runs. */
+  public all(): { holder: StackLockHolder; state: HolderState }[] {
+    return (this.db.prepare("SELECT * FROM stack_locks ORDER BY stack").all() as LockRow[]).map((row) => ({ holder: holderOf(row), state: holderState(row) }));
+  }
+
   /** Removes the stack's lock whoever holds it; returns the holder removed. */
   public clear(stack: string): StackLockHolder | undefined {
     return this.db
