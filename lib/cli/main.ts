@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_INTERNAL, EXIT_USAGE, formatCliError, toCliError, wantsJson } from "./errors";
+import { addHelpExamples } from "./help-examples";
 import { CliIo } from "./io";
 import { setTypeCheck } from "./typecheck";
 import { packageVersion } from "./version";
@@ -56,6 +57,7 @@ export function buildCli(io: CliIo, json = false, only?: string): Command {
     });
   const one = COMMANDS.find(([name]) => name === only);
   for (const [, build] of one ? [one] : COMMANDS) program.addCommand(build(io));
+  addHelpExamples(program);
   inheritErrorHandling(program, json);
   return program;
 }

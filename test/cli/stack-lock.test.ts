@@ -54,12 +54,14 @@ describe("stack locks", () => {
   afterEach(() => fs.rmSync(t.dir, { recursive: true, force: true }));
 
   test("the same app twice at once: the second up is refused at once naming the holder; the store ends with no duplicate or orphan", async () => {
-    // Big enough (2,000 resources) that the first is still applying when the second starts.
-    const env = { ...t.env, HL_MANY_VPCS: "1000" };
+    const env = { ...t.env, HL_MANY_VPCS: "400" };
     const first = spawnCli(["up", "--yes", MANY], { env });
     const firstDone = finished(first);
     await afterCreated(first, 5);
+    // Paused mid-apply, it certainly holds the lock while the second runs (no race with a fast first up).
+    first.kill("SIGSTOP");
     const second = runCli(["up", "--yes", MANY, "--json"], { env });
+    first.kill("SIGCONT");
     expect(second.code).toBe(5);
     const err = json(second).error;
     expect(err.code).toBe("StackLocked");
@@ -72,7 +74,7 @@ describe("stack locks", () => {
 
     const third = json(runCli(["up", "--yes", MANY, "--json"], { env }));
     expect(third.plan.counts).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
-    expect(vpcsAndRecords(t.state, "many-vpcs")).toEqual({ vpcs: 1000, records: 1000, creating: 0 });
+    expect(vpcsAndRecords(t.state, "many-vpcs")).toEqual({ vpcs: 400, records: 400, creating: 0 });
   });
 
   test("different stacks of one store deploy in parallel", async () => {

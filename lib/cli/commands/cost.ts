@@ -28,7 +28,7 @@ interface CostOptions extends AccountOptions {
 export function costCommand(io: CliIo): Command {
   const command = new Command("cost")
     .description(
-      "cross-region peering bill (seed 003): daily peak = max out + max in of 5-minute samples, priced by tier and region group, paid by the requester; " +
+      "the bill of cross-region VPC peering (Tencent Cloud's published prices): daily peak = max out + max in of 5-minute samples, priced by tier and region group, paid by the requester; " +
         "deployed peerings are billed from the traffic recorded in the engine (hybridlink traffic record)",
     )
     .option("--regions <a,b>", "price a peering between these two regions (a what-if: nothing needs to be deployed)")
@@ -38,7 +38,7 @@ export function costCommand(io: CliIo): Command {
     .option("--samples <file>", "measured 5-minute samples: JSON [{peering?, at, outMbps, inMbps}] or CSV with that header (for the peerings it names, instead of the traffic recorded in the engine)")
     .option(
       "--time-zone <offset>",
-      "the billing day's offset from UTC (+08:00 by default: an assumption, the seeds bill per day without naming the time zone)",
+      "the billing day's offset from UTC (+08:00 by default: an assumption, the price documents bill per day without naming the time zone)",
     );
   withAccountOption(withStackOption(withEngineOptions(command)));
   return command.action(async (options: CostOptions) => {

@@ -5,7 +5,7 @@ import { CliIo, EXIT_FINDINGS, EXIT_OK } from "../io";
 import { resolveCliEndpoint } from "../names";
 import { EngineOptions, withEngineOptions, withStackOption } from "../options";
 import { colorsFor } from "../render/colors";
-import { renderPair } from "../render/trace";
+import { renderPair, TRACE_WIDTH } from "../render/trace";
 import { openExistingEngine, usingEngine } from "../session";
 import { stackNamesFor } from "../stack/lookup";
 
@@ -32,7 +32,9 @@ export function traceCommand(io: CliIo): Command {
       const met = expected === undefined || pair.verdict === expected;
       if (options.json) io.out(JSON.stringify({ ...pair, ...(expected ? { expected, met } : {}) }, null, 2));
       else {
-        io.out(renderPair(pair, colorsFor(io)));
+        // 100 columns, or a narrower terminal's width (never under 60: IDs and CIDRs stay whole).
+        const columns = io.isTty === true && process.stdout.columns ? Math.max(60, Math.min(TRACE_WIDTH, process.stdout.columns)) : TRACE_WIDTH;
+        io.out(renderPair(pair, colorsFor(io), columns));
         if (!met) io.out(`\nexpected ${expected}, found ${pair.verdict}`);
       }
       io.exitCode(met ? EXIT_OK : EXIT_FINDINGS);

@@ -38,7 +38,7 @@ export function trafficCommand(io: CliIo): Command {
       io.exitCode(EXIT_OK);
     }),
   );
-  return new Command("traffic").description("traffic through peering connections, as the cloud measures it for billing (seed 003)").addCommand(record.exitOverride());
+  return new Command("traffic").description("traffic through peering connections, as the cloud measures it for billing (5-minute peaks)").addCommand(record.exitOverride());
 }
 
 function recordTraffic(engine: CloudEngine, target: DrillTarget, account: string, options: RecordOptions): JsonObject {

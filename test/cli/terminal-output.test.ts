@@ -1,0 +1,89 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Command } from "commander";
+import { buildCli } from "../../lib/cli/main";
+import { REPO, runCli, tempState } from "./run-cli";
+
+/**
+ * Issue 15 item 5: output people can read in a terminal — traces and the
+ * matrix fit 100 columns whatever the topology's size; every command's help
+ * has an example and speaks in scenario words, not document numbers.
+ */
+const S4 = path.join(REPO, "examples", "s4-ccn-idcs-cloud-networks");
+const HA = path.join(REPO, "examples", "ha-dual-customer-gateway");
+const MANY = path.join(REPO, "test", "fixtures", "cli", "many-vpcs");
+
+function widest(text: string): number {
+  return Math.max(...text.split("\n").map((l) => [...l].length));
+}
+
+describe("help in the user's words", () => {
+  const silent = { out: () => undefined, err: () => undefined, exitCode: () => undefined };
+  const all: [string, Command][] = [];
+  const visit = (c: Command, prefix: string) => {
+    for (const sub of c.commands) {
+      const name = `${prefix}${sub.name()}`;
+      // Groups (clock, peering, stack…) list their subcommands; each leaf has the example.
+      if (sub.commands.length === 0) all.push([name, sub]);
+      visit(sub, `${name} `);
+    }
+  };
+  visit(buildCli(silent), "");
+
+  test("there are commands to check", () => expect(all.length).toBeGreaterThan(25));
+
+  test.each(all.map(([name]) => [name]))("%s --help has an example and names no document number", (name) => {
+    const [, command] = all.find(([n]) => n === name)!;
+    let help = "";
+    command.configureOutput({ writeOut: (s) => (help += s) });
+    command.outputHelp();
+    expect(help).toMatch(/\nExamples?:\n {2}\$ hybridlink /);
+    expect(help).not.toMatch(/\bseeds? ?\d|\bseed\b|\b00[0-6]\b/i);
+  });
+});
+
+describe("traces and the matrix fit 100 columns", () => {
+  let t: ReturnType<typeof tempState>;
+  beforeAll(() => {
+    t = tempState();
+    expect(runCli(["up", "--yes", S4], { env: t.env }).code).toBe(0);
+    expect(runCli(["up", "--yes", HA], { env: t.env }).code).toBe(0);
+  });
+  afterAll(() => fs.rmSync(t.dir, { recursive: true, force: true }));
+
+  test("traces of the CCN scenario and the dual-gateway example, both ways, hop by hop", () => {
+    for (const [from, to, stack] of [["IDC-1", "VPC-Shanghai", "s4-ccn-idcs-cloud-networks"], ["DC-Network", "IDC-3", "s4-ccn-idcs-cloud-networks"], ["VPC", "IDC", "ha-dual-customer-gateway"]]) {
+      const run = runCli(["trace", from, to, "--stack", stack], { env: t.env });
+      expect(run.code).toBe(0);
+      expect({ from, to, width: widest(run.stdout) }).toEqual({ from, to, width: expect.any(Number) });
+      expect({ from, to, width: widest(run.stdout) <= 100 }).toEqual({ from, to, width: true });
+      expect(run.stdout).toMatch(/\n {2}1 {2}\S+ \S+ {2}\S/);
+      expect(run.stdout).toContain("     entry: ");
+    }
+  });
+
+  test("the matrix: a full table when it fits, numbered columns with a key, then a list of what does not deliver", () => {
+    const small = runCli(["matrix", "--stack", "s4-ccn-idcs-cloud-networks"], { env: t.env });
+    expect(small.stdout).toContain("from ↓ to →    VPC-Guangzhou");
+    expect(widest(small.stdout)).toBeLessThanOrEqual(100);
+
+    const env = { ...t.env, HL_MANY_VPCS: "14" };
+    expect(runCli(["up", "--yes", MANY], { env }).code).toBe(0);
+    const numbered = runCli(["matrix", "--stack", "many-vpcs"], { env });
+    expect(widest(numbered.stdout)).toBeLessThanOrEqual(100);
+    expect(numbered.stdout).toContain("key: ok = delivered; NR = NO_ROUTE");
+    expect(numbered.stdout).toMatch(/\n 1 {2}Vpc0 +— +NR/);
+
+    const listed = runCli(["matrix"], { env });
+    expect(widest(listed.stdout)).toBeLessThanOrEqual(100);
+    expect(listed.stdout).toMatch(/^\d+ endpoints are too many for a table 100 columns wide; the \d+ one-way path\(s\) that do not deliver:/);
+    expect(listed.stdout).toMatch(/… \d+ more \(all of them: hybridlink matrix --json, or trace a pair\)/);
+  });
+
+  test("colour only on request or a terminal; NO_COLOR wins over neither", () => {
+    const plain = runCli(["matrix", "--stack", "s4-ccn-idcs-cloud-networks"], { env: t.env });
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    const forced = runCli(["matrix", "--stack", "s4-ccn-idcs-cloud-networks"], { env: { ...t.env, FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(forced.stdout).toMatch(/\u001b\[32mok/);
+  });
+});
