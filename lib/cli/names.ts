@@ -1,5 +1,5 @@
 import { HybridlinkError } from "../core/errors";
-import { resolveEndpoint } from "../net/endpoints";
+import { listEndpoints, resolveEndpoint } from "../net/endpoints";
 import { NetworkModel } from "../net/model";
 import { EndpointRef } from "../net/verdicts";
 
@@ -29,6 +29,11 @@ export function resolveCliEndpoint(model: NetworkModel, text: string, names: Log
   try {
     return resolveEndpoint(model, names.cloudIdOf(text) ?? text);
   } catch (err) {
+    // A name several stacks use: with --stack, the one that stack deployed is meant.
+    if (HybridlinkError.isHybridlinkError(err) && err.code === "AmbiguousEndpoint" && names.stack !== undefined) {
+      const ours = listEndpoints(model).filter((e) => e.name === text && names.logicalIdOf(e.id) !== undefined);
+      if (ours.length === 1) return ours[0];
+    }
     if (HybridlinkError.isHybridlinkError(err) && err.code === "UnknownEndpoint") {
       const stackHint = names.stack ? `, or a logical ID of stack '${names.stack}'` : "";
       throw new HybridlinkError(err.code, `${err.message.replace(/\.$/, "")}${stackHint}.`);

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, Option } from "commander";
 import { HybridlinkError } from "../../core/errors";
+import { tryFindProfile } from "../../core/profiles";
 import { modelFromManifest } from "../../net/from-manifest";
 import { NetworkModel } from "../../net/model";
 import { analyzePair } from "../../net/pair";
@@ -37,14 +38,14 @@ export function graphCommand(io: CliIo): Command {
     .option("-o, --out <file>", "write the drawing to a file instead of standard output")
     .option("--from <endpoint>", "highlight the trace from this endpoint (with --to)")
     .option("--to <endpoint>", "highlight the trace to this endpoint (with --from)");
-  withStackOption(withEngineOptions(command));
+  withStackOption(withEngineOptions(command), "draw only this stack's resources, and name endpoints by its logical IDs (default: everything in the store)");
   return command.action(async (program: string | undefined, options: GraphOptions) => {
     if ((options.from === undefined) !== (options.to === undefined)) {
       throw new HybridlinkError("UsageTrace", "A highlighted trace needs both ends: --from <endpoint> --to <endpoint>.");
     }
     const drawing = program
-      ? await draw(modelFromManifest(loadProgramOrManifest(program).manifest), NO_STACK, options)
-      : await usingEngine(openExistingEngine(options), (engine) => draw(engine.networkModel(), stackNamesFor(engine, options), options));
+      ? await drawApp(program, options)
+      : await usingEngine(openExistingEngine(options), (engine) => draw(engine.networkModel(), stackNamesFor(engine, options), options, engine.profile.displayName));
     if (options.out) {
       fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
       fs.writeFileSync(options.out, drawing.text);
@@ -56,13 +57,18 @@ export function graphCommand(io: CliIo): Command {
   });
 }
 
-async function draw(model: NetworkModel, names: LogicalNames, options: GraphOptions) {
+function drawApp(program: string, options: GraphOptions) {
+  const manifest = loadProgramOrManifest(program).manifest;
+  return draw(modelFromManifest(manifest), NO_STACK, options, tryFindProfile(manifest.app.profile)?.displayName ?? manifest.app.profile);
+}
+
+async function draw(model: NetworkModel, names: LogicalNames, options: GraphOptions, cloud: string) {
   const pair =
     options.from !== undefined && options.to !== undefined
       ? analyzePair(model, resolveCliEndpoint(model, options.from, names), resolveCliEndpoint(model, options.to, names))
       : undefined;
-  const topology = topologyOf(model, pair);
-  const dot = toDot(topology);
+  const topology = topologyOf(model, pair, names.stack !== undefined ? (id) => names.logicalIdOf(id) !== undefined : undefined);
+  const dot = toDot(topology, { cloud });
   const text = options.format === "mermaid" ? toMermaid(topology) : options.format === "dot" ? dot : await renderSvg(dot);
   return {
     text,
