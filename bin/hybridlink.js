@@ -14,6 +14,15 @@ function exit(code) {
   process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
 }
 
+// A reader that stops early (`hybridlink up … | head`) closes the pipe: drop the rest of the output
+// rather than crash with EPIPE — an `up` under way finishes and records its work, as it would unpiped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err && err.code === "EPIPE") return;
+    throw err;
+  });
+}
+
 require(built)
   .main(process.argv.slice(2))
   .then(exit, (err) => {

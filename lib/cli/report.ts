@@ -1,5 +1,6 @@
 import { Finding } from "../rules/rule";
 import { formatFinding, ValidationReport } from "../rules/validate";
+import { howToAcknowledge } from "../core/findings";
 
 /** The machine-readable shape of a validation report (`--json`). */
 export interface FindingsJson {
@@ -39,10 +40,19 @@ export function findingsToJson(report: ValidationReport): FindingsJson {
 export function formatReport(report: ValidationReport): string {
   const lines: string[] = [];
   for (const f of report.errors) lines.push(`error    ${formatFinding(f)}`);
-  for (const f of report.warnings) lines.push(`warning  ${formatFinding(f)}`);
+  lines.push(...warningLines(report));
   for (const f of report.acknowledged) lines.push(`ack      ${formatFinding(f)}`);
   lines.push(
     `${report.errors.length} error(s), ${report.warnings.length} warning(s), ${report.acknowledged.length} acknowledged`,
   );
   return lines.join("\n");
+}
+
+/**
+ * The warnings, each followed by how to accept it once understood (the
+ * acknowledgement stays in the app, with its reason, for reviewers).
+ * `plan` and `up` print these before the plan, as `pulumi up` shows warnings.
+ */
+export function warningLines(report: Pick<ValidationReport, "warnings">): string[] {
+  return report.warnings.flatMap((f) => [`warning  ${formatFinding(f)}`, `         accept it in the app: ${howToAcknowledge(f)}`]);
 }

@@ -61,3 +61,10 @@ export function formatFinding(f: Finding): string {
   const ack = f.acknowledged ? ` (acknowledged at '${f.acknowledged.path || "<app>"}': ${f.acknowledged.reason})` : "";
   return `[${f.path || "<app>"}] [${f.ruleId}] ${f.message}${ack}`;
 }
+
+/** The call that acknowledges a warning where it was raised (app-wide when it is the app's own). */
+export function howToAcknowledge(f: Pick<Finding, "path" | "ruleId">): string {
+  return f.path
+    ? `Acknowledgements.of(<the construct at '${f.path}'>).add("${f.ruleId}", "<why this is intended>")`
+    : `app.acknowledge("${f.ruleId}", "<why this is intended>")`;
+}

@@ -4,6 +4,7 @@ import type { NetworkApp } from "../core/app";
 import type { Manifest, ManifestResource, ProfileName } from "../core";
 import { isRef } from "../core/manifest";
 import { formatFinding } from "../rules/validate";
+import { howToAcknowledge } from "../core/findings";
 import { dependencyOrder, resourceInputs } from "../../providers/dynamic";
 import { enclosing, NetworkComponent, planComponents } from "./components";
 import { DeploymentOutputs, outputsOf } from "./outputs";
@@ -60,7 +61,7 @@ export interface Deployment {
 export function deploy(app: NetworkApp, options: DeployOptions = {}): Deployment {
   const { manifest, report } = app.synthesize();
   // Unacknowledged warnings do not stop a deployment; `pulumi up` shows them.
-  for (const warning of report.warnings) void pulumi.log.warn(formatFinding(warning));
+  for (const warning of report.warnings) void pulumi.log.warn(`${formatFinding(warning)} To accept it: ${howToAcknowledge(warning)}.`);
   const secrets = readSecrets(manifest, options.readSecret);
   const profile = manifest.app.profile as ProfileName;
   const constructs = new Map<string, IConstruct>(app.node.findAll().map((c) => [c.node.path, c]));

@@ -52,6 +52,29 @@ interface Measured {
   edges: { title: string; stroke: string }[];
 }
 
+/**
+ * Runs in the page (plain JavaScript, so this file needs no DOM typings): the
+ * boxes of every text, node shape and cluster, and each edge's colour.
+ */
+const MEASURE_IN_PAGE = `(() => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; };
+  const titleOf = (g) => (g.querySelector(":scope > title") || {}).textContent || "";
+  const texts = [], nodes = {}, clusters = {};
+  for (const g of document.querySelectorAll("g.node, g.cluster, g.edge")) {
+    for (const t of g.querySelectorAll("text")) texts.push({ owner: titleOf(g), text: t.textContent || "", box: box(t) });
+  }
+  for (const g of document.querySelectorAll("g.node")) {
+    const shape = g.querySelector("polygon, path, ellipse");
+    if (shape) nodes[titleOf(g)] = { shape: box(shape), texts: Array.from(g.querySelectorAll("text")).map(box) };
+  }
+  for (const g of document.querySelectorAll("g.cluster")) {
+    const shape = g.querySelector("polygon, path");
+    if (shape) clusters[titleOf(g)] = box(shape);
+  }
+  const edges = Array.from(document.querySelectorAll("g.edge")).map((g) => ({ title: titleOf(g), stroke: (g.querySelector("path") || { getAttribute: () => "" }).getAttribute("stroke") || "" }));
+  return { texts, nodes, clusters, edges };
+})()`;
+
 /** Measures the rendered SVG in the page: boxes of every text, node shape and cluster, and each edge's colour. */
 async function measure(svg: string, screenshot: string): Promise<Measured> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
@@ -59,29 +82,7 @@ async function measure(svg: string, screenshot: string): Promise<Measured> {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
     await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
     await page.screenshot({ path: screenshot, fullPage: true });
-    return await page.evaluate(() => {
-      const box = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        return { x: r.x, y: r.y, w: r.width, h: r.height };
-      };
-      const titleOf = (g: Element) => g.querySelector(":scope > title")?.textContent ?? "";
-      const texts: { owner: string; text: string; box: { x: number; y: number; w: number; h: number } }[] = [];
-      const nodes: Record<string, { shape: { x: number; y: number; w: number; h: number }; texts: { x: number; y: number; w: number; h: number }[] }> = {};
-      const clusters: Record<string, { x: number; y: number; w: number; h: number }> = {};
-      for (const g of Array.from(document.querySelectorAll("g.node, g.cluster, g.edge"))) {
-        for (const t of Array.from(g.querySelectorAll("text"))) texts.push({ owner: titleOf(g), text: t.textContent ?? "", box: box(t) });
-      }
-      for (const g of Array.from(document.querySelectorAll("g.node"))) {
-        const shape = g.querySelector("polygon, path, ellipse");
-        if (shape) nodes[titleOf(g)] = { shape: box(shape), texts: Array.from(g.querySelectorAll("text")).map(box) };
-      }
-      for (const g of Array.from(document.querySelectorAll("g.cluster"))) {
-        const shape = g.querySelector("polygon, path");
-        if (shape) clusters[titleOf(g)] = box(shape);
-      }
-      const edges = Array.from(document.querySelectorAll("g.edge")).map((g) => ({ title: titleOf(g), stroke: g.querySelector("path")?.getAttribute("stroke") ?? "" }));
-      return { texts, nodes, clusters, edges };
-    });
+    return (await page.evaluate(MEASURE_IN_PAGE)) as Measured;
   } finally {
     await browser.close();
   }

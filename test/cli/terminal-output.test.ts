@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
+import { spawnSync } from "child_process";
 import { Command } from "commander";
 import { buildCli } from "../../lib/cli/main";
-import { REPO, runCli, tempState } from "./run-cli";
+import { cliEnv, REPO, runCli, tempState } from "./run-cli";
 
 /**
  * Issue 15 item 5: output people can read in a terminal — traces and the
@@ -85,5 +86,30 @@ describe("traces and the matrix fit 100 columns", () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     const forced = runCli(["matrix", "--stack", "s4-ccn-idcs-cloud-networks"], { env: { ...t.env, FORCE_COLOR: "1", NO_COLOR: "" } });
     expect(forced.stdout).toMatch(/\u001b\[32mok/);
+  });
+});
+
+describe("warnings a user can act on; output into a pipe that closes early", () => {
+  const P3 = path.join(REPO, "examples", "p3-cross-account-cross-region");
+  let t: ReturnType<typeof tempState>;
+  beforeEach(() => {
+    t = tempState();
+  });
+  afterEach(() => fs.rmSync(t.dir, { recursive: true, force: true }));
+
+  test("plan and up show the app's warnings before the plan, each with the call that accepts it; --json stays one document", () => {
+    const plan = runCli(["plan", P3], { env: t.env });
+    expect(plan.stdout).toMatch(/^warning {2}\[Peering\/Connection\] \[HL-PEER-010\] /);
+    expect(plan.stdout).toContain(`accept it in the app: Acknowledgements.of(<the construct at 'Peering/Connection'>).add("HL-PEER-010", "<why this is intended>")`);
+    expect(plan.stdout).toContain("stack p3-cross-account-cross-region");
+    const json = runCli(["plan", P3, "--json"], { env: t.env });
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+  });
+
+  test("up piped into head finishes its work instead of dying on EPIPE", () => {
+    const bin = path.join(REPO, "bin", "hybridlink.js");
+    const run = spawnSync("bash", ["-c", `set -o pipefail; node ${bin} up ${P3} --yes | head -1`], { env: cliEnv(t.env), encoding: "utf8" });
+    expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(runCli(["plan", P3], { env: t.env }).stdout).toContain("0 to create, 0 to update, 0 to replace, 0 to delete");
   });
 });

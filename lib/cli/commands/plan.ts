@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { Command } from "commander";
 import { HybridlinkError } from "../../core/errors";
 import type { SynthError } from "../../core/synth";
-import { formatReport } from "../report";
+import { formatReport, warningLines } from "../report";
 import { openDeployment } from "../deploy/deployment";
 import { renderPlan } from "../deploy/plan-view";
 import { CliIo, EXIT_FINDINGS, EXIT_OK } from "../io";
@@ -52,7 +52,9 @@ export function withDeployOptions(command: Command): Command {
  */
 export function loadOrReport(io: CliIo, program: string, options: EngineOptions): LoadedProgram | undefined {
   try {
-    return loadProgramOrManifest(program);
+    const loaded = loadProgramOrManifest(program);
+    if (!options.json && loaded.report.warnings.length) io.out(`${warningLines(loaded.report).join("\n")}\n`);
+    return loaded;
   } catch (err) {
     // By code, not instanceof: the app may have loaded another copy of the library.
     if (!HybridlinkError.isHybridlinkError(err) || err.code !== "SynthFailed" || !Array.isArray((err as SynthError).findings)) throw err;
