@@ -28,7 +28,7 @@ export async function run(report: Report): Promise<void> {
       { account: A },
     ).id as string;
     engine.request("AcceptVpcPeeringConnection", { id: peering }, { account: B });
-    engine.request("AdvanceClock", { duration: "31d" }, { account: A });
+    engine.request("AdvanceClock", { duration: "31d" }, { account: A, operator: true });
     const start = Date.UTC(2025, 0, 1);
     const samples = Array.from({ length: MAX_TRAFFIC_SAMPLES_PER_REQUEST }, (_, i) => ({
       at: new Date(start + i * PERIOD_MS).toISOString(),
@@ -36,7 +36,7 @@ export async function run(report: Report): Promise<void> {
       inMbps: (i * 13) % 40,
     }));
 
-    const recordMs = timedMs(() => engine.request("RecordVpcPeeringTraffic", { peering, samples }, { account: A }));
+    const recordMs = timedMs(() => engine.request("RecordVpcPeeringTraffic", { peering, samples }, { account: A, operator: true }));
     let items: Array<{ at: string; outMbps: number; inMbps: number }> = [];
     const describeMs = timedMs(() => {
       items = engine.request("DescribeVpcPeeringTraffic", { peering }, { account: A }).items as typeof items;

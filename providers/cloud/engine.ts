@@ -42,6 +42,15 @@ export interface RequestContext {
    * @default - none (every create creates)
    */
   readonly clientToken?: string;
+  /**
+   * The request comes from the store's operator (whoever holds the store file:
+   * the CLI, the deploy tools; or the API server's admin path): it may also
+   * call simulator verbs (`ActionDefinition.operatorOnly`). It still acts as
+   * `account` for everything an account can do.
+   *
+   * @default false
+   */
+  readonly operator?: boolean;
 }
 
 /** An open write transaction of the engine's (see `CloudEngine.beginBatch`). */
@@ -121,6 +130,11 @@ export class CloudEngine {
     return [...this.actions.keys()].sort();
   }
 
+  /** The simulator verbs only the store's operator may call (`RequestContext.operator`). */
+  public operatorActionNames(): string[] {
+    return [...this.actions.values()].filter((a) => a.operatorOnly).map((a) => a.name).sort();
+  }
+
   /**
    * Runs one API action as `ctx.account` and returns its JSON response.
    * Throws a CloudError (code, message, action, requestId) for every refusal.
@@ -131,6 +145,14 @@ export class CloudEngine {
       const def = this.actions.get(action);
       if (!def) {
         throw new CloudError("InvalidAction", `'${action}' is not an action of the simulated cloud. Actions: ${this.actionNames().join(", ")}.`);
+      }
+      if (def.operatorOnly && ctx.operator !== true) {
+        // Our own code (an assumption: no cloud has these verbs); UnauthorizedOperation is the class both clouds use for "not allowed to".
+        throw new CloudError(
+          "UnauthorizedOperation.OperatorOnly",
+          `${action} is a simulator verb (it moves the shared clock, fails devices or injects traffic for every account), an operator's act, not an account's. ` +
+            "Run it as the store's operator: the hybridlink CLI on the store file, or `hybridlink serve`'s admin path with its token.",
+        );
       }
       const token = def.creates ? checkToken(ctx.clientToken, action) : undefined;
       const digest = token !== undefined ? requestDigest(params) : undefined;

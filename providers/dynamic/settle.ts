@@ -49,7 +49,7 @@ function waitUntilAvailable(engine: CloudEngine, id: string, first: JsonObject, 
         `${NOUNS.VpnGateway} '${id}' was still ${item.state} after ${waited} simulated seconds (limit ${maxSeconds} s).`,
       );
     }
-    engine.request("AdvanceClock", { seconds: step }, { account });
+    engine.request("AdvanceClock", { seconds: step }, { account, operator: true });
     waited += step;
     item = describe(engine, "VpnGateway", id, account);
   }

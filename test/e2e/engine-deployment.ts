@@ -111,7 +111,8 @@ export class EngineDeployment {
 
   /** One API request as `account`. */
   public request(action: string, params: object, account: string): JsonObject {
-    return this.engine.request(action, params, { account });
+    // The test is the store's operator: failover drills call simulator verbs (Fail…, AdvanceClock).
+    return this.engine.request(action, params, { account, operator: true });
   }
 
   /** Advances the engine clock by `seconds` of simulated time (as `account`, which only scopes the reported transitions). */

@@ -30,7 +30,7 @@ function clockRequest(io: CliIo, options: AccountOptions, action: string, params
   return usingEngine(openExistingEngine(options), (engine) => {
     // The clock is the whole cloud's; the account only decides whose timed transitions are reported.
     const account = drillAccount(options.account, stackNamesFor(engine, options));
-    const response = engine.request(action, params, { account });
+    const response = engine.request(action, params, { account, operator: true });
     io.out(options.json ? JSON.stringify(response, null, 2) : renderClock(response));
     io.exitCode(EXIT_OK);
   });

@@ -58,7 +58,7 @@ function recordTraffic(engine: CloudEngine, target: DrillTarget, account: string
   const last = Math.floor((end - 1) / period) * period;
   const samples = Array.from({ length: count }, (_, i) => ({ at: new Date(last - (count - 1 - i) * period).toISOString(), outMbps, inMbps }));
   try {
-    return engine.request("RecordVpcPeeringTraffic", { peering: target.id, samples, ...(options.replace ? { replace: true } : {}) }, { account });
+    return engine.request("RecordVpcPeeringTraffic", { peering: target.id, samples, ...(options.replace ? { replace: true } : {}) }, { account, operator: true });
   } catch (err) {
     if (!CloudError.isCloudError(err)) throw err;
     const window = { first: last - (count - 1) * period, last, period };

@@ -42,7 +42,7 @@ export function applyFault(engine: CloudEngine, model: NetworkModel, op: FaultOp
   if (target.type === "PeeringConnection") {
     throw new HybridlinkError("UnsupportedDrill", `Peering connections are not failed by a drill: delete or reject them (hybridlink peering reject ${target.id}).`);
   }
-  const response = engine.request(`${op}${target.type}`, { id: target.id }, { account });
+  const response = engine.request(`${op}${target.type}`, { id: target.id }, { account, operator: true });
   return {
     operation: op,
     target,

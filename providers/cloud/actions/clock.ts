@@ -21,6 +21,7 @@ export const CLOCK_ACTIONS: readonly ActionDefinition[] = [
   {
     name: "AdvanceClock",
     writes: true,
+    operatorOnly: true,
     run(params, ctx) {
       const seconds = params.value("seconds");
       const duration = params.value("duration");

@@ -15,6 +15,7 @@ function faultAction(type: FaultTarget, op: FaultOperation): ActionDefinition {
   return {
     name: `${op}${type}`,
     writes: true,
+    operatorOnly: true,
     run(params, ctx) {
       const row = findOwned(ctx, params.string("id"), type);
       params.done();

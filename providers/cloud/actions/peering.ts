@@ -173,7 +173,7 @@ function checkRegions(requester: ResourceRow, accepter: ResourceRow, ctx: Action
     throw new CloudError(
       "UnsupportedOperation.PeeringRegion",
       `${ctx.action}: ${ctx.profile.displayName} peers VPCs of one region only; '${requester.id}' is in ${rq.name} and ` +
-        `'${accepter.id}' in ${ac.name}. Peer VPCs of the same region.`,
+        `'${accepter.id}' ${accepter.account === ctx.account ? `in ${ac.name}` : "in another"}. Peer VPCs of the same region.`,
     );
   }
   return [rq, ac];
@@ -224,13 +224,22 @@ function peersOf(vpc: ResourceRow, ctx: ActionContext): Array<{ peering: Resourc
   });
 }
 
+/**
+ * A VPC as a refusal may show it to the caller: its own VPC with its address
+ * blocks; another account's by ID only — a stranger who names a VPC learns
+ * nothing more about it (blocks, peers) from being refused.
+ */
+function shown(vpc: ResourceRow, blocks: string, ctx: ActionContext): string {
+  return vpc.account === ctx.account ? `VPC '${vpc.id}' (${blocks})` : `VPC '${vpc.id}' (another account's; its address blocks are not shown)`;
+}
+
 function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegion: boolean, ctx: ActionContext): void {
   const cidrs = (v: ResourceRow) => v.props.cidrs as string[];
   const hit = firstOverlap(cidrs(requester), cidrs(accepter));
   if (hit) {
     throw new CloudError(
       "InvalidParameterValue.CidrOverlap",
-      `${ctx.action}: VPC '${requester.id}' (${hit[0]}) and VPC '${accepter.id}' (${hit[1]}) overlap. The two ends of a ` +
+      `${ctx.action}: ${shown(requester, hit[0], ctx)} and ${shown(accepter, hit[1], ctx)} overlap. The two ends of a ` +
         `peering must not overlap (${cite(FACTS.peeringCidrOverlap)}); renumber one VPC.`,
     );
   }
@@ -242,10 +251,12 @@ function checkOverlaps(requester: ResourceRow, accepter: ResourceRow, crossRegio
       if (!crossRegion && peering.props.crossRegion !== true) continue;
       const clash = firstOverlap(cidrs(newPeer), cidrs(peer));
       if (clash) {
+        // Another account's VPC's peers are its own business: say only that one of them overlaps.
+        const existing = side.account === ctx.account ? `is already peered with ${shown(peer, clash[1], ctx)}, which overlaps` : "already has a peer that overlaps";
         throw new CloudError(
           "InvalidParameterValue.CidrOverlap",
-          `${ctx.action}: VPC '${side.id}' is already peered with '${peer.id}' (${clash[1]}), which overlaps '${newPeer.id}' ` +
-            `(${clash[0]}). With cross-region peering, the peers of one VPC must not overlap each other (${cite(FACTS.peeringPeersOverlap)}).`,
+          `${ctx.action}: ${side.account === ctx.account ? `VPC '${side.id}'` : `the peer VPC '${side.id}'`} ${existing} ${shown(newPeer, clash[0], ctx)}. ` +
+            `With cross-region peering, the peers of one VPC must not overlap each other (${cite(FACTS.peeringPeersOverlap)}).`,
         );
       }
     }
@@ -257,10 +268,12 @@ function checkQuota(vpc: ResourceRow, ctx: ActionContext): void {
   if (max === undefined) return;
   const count = peeringsOf(vpc, ctx).length;
   if (count >= max) {
+    // Another account's VPC: that it is full, not how many it has.
+    const has = vpc.account === ctx.account ? `VPC '${vpc.id}' already has ${count} peering connections` : `the peer VPC '${vpc.id}' has reached`;
     throw new CloudError(
       "LimitExceeded.VpcPeeringPerVpc",
-      `${ctx.action}: VPC '${vpc.id}' already has ${count} peering connections, the most ${ctx.profile.displayName} allows ` +
-        `per VPC (${max}, both sides counted; ${cite(FACTS.peeringMaxPerVpc)}). Delete one, or peer another VPC.`,
+      `${ctx.action}: ${has}, the most ${ctx.profile.displayName} allows ` +
+        `per VPC (${max}, both sides counted; ${cite(FACTS.peeringMaxPerVpc)}). ${vpc.account === ctx.account ? "Delete one, or peer another VPC." : "Peer another VPC, or ask its owner."}`,
     );
   }
 }

@@ -27,6 +27,7 @@ export const TRAFFIC_ACTIONS: readonly ActionDefinition[] = [
   {
     name: "RecordVpcPeeringTraffic",
     writes: true,
+    operatorOnly: true,
     run(params, ctx) {
       const peering = findVisible(ctx, params.string("peering"), "PeeringConnection");
       const replace = params.optionalBoolean("replace") ?? false;

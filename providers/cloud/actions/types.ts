@@ -21,6 +21,13 @@ export interface ActionDefinition {
   readonly name: string;
   /** Writes run in a BEGIN IMMEDIATE transaction; reads in a snapshot. */
   readonly writes: boolean;
+  /**
+   * A simulator verb (moving the clock, failing a device, injecting traffic):
+   * no cloud has it, so no account may call it; only the store's operator
+   * (`RequestContext.operator`: the CLI with the store file, the API server's
+   * admin path with its token).
+   */
+  readonly operatorOnly?: true;
   /** The type a create action creates; creates honour client tokens. */
   readonly creates?: ResourceType;
   run(params: ParamReader, ctx: ActionContext): JsonObject;

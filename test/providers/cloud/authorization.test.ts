@@ -1,8 +1,15 @@
 import { CloudEngine } from "../../../providers/cloud";
-import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, as, memoryEngine, refusal, World } from "./helpers";
+import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, as, asOperator, memoryEngine, refusal, World } from "./helpers";
 
 const PSK = "Very-Secret-Key-42";
 const DEVICE_PSK = "Device-Only-Key-7";
+
+/** Every row of every table of the store, canonical: equal digests mean nothing changed. */
+function storeDigest(engine: CloudEngine): string {
+  const db = engine.storeConnection();
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as object[]).map((r) => JSON.stringify(r)).sort()]));
+}
 
 /** Account A owns one of every type; B is the accepter of A's cross-account peering. */
 function everything(engine: CloudEngine) {
@@ -60,13 +67,15 @@ describe("account isolation", () => {
     DescribeVpcPeeringTraffic: { peering: w.peering },
     DownloadCustomerGatewayConfiguration: { id: w.conn },
     DescribeCcnRoutes: { ccn: w.ids.Ccn },
+    // Moves everyone's clock (and so expires others' pending peerings): a simulator verb.
+    AdvanceClock: { duration: "8d" },
   };
   // The seed-003 …Ex actions are refused exactly as the actions they wrap.
   for (const base of ["Create", "Accept", "Reject", "Delete", "Modify", "Enable"].map((op) => `${op}VpcPeeringConnection`)) {
     attempts[`${base}Ex`] = attempts[base] ?? (base.startsWith("Modify") ? { id: w.peering, name: "stolen" } : { id: w.peering });
   }
   /** Actions that concern no one account's resources. */
-  const global = new Set(["DescribeClock", "AdvanceClock", "CreateVpc", "CreateCcn", "CreateDirectConnectGateway", "CreateIdcSite", "Trace", "DescribeReachability"]);
+  const global = new Set(["DescribeClock", "CreateVpc", "CreateCcn", "CreateDirectConnectGateway", "CreateIdcSite", "Trace", "DescribeReachability"]);
 
   const cases: Array<[string, object]> = [];
   for (const action of engine.actionNames()) {
@@ -84,12 +93,31 @@ describe("account isolation", () => {
     expect(cases.length + [...global].filter((g) => engine.actionNames().includes(g)).length).toBe(engine.actionNames().length);
   });
 
-  test.each(cases)("a third account gets ResourceNotFound from %s", (action, params) => {
-    const before = JSON.stringify(engine.request("DescribeVpcs", {}, as(ACCOUNT_A)));
+  const operatorOnly = new Set(engine.operatorActionNames());
+
+  test.each(cases)("a third account is refused %s, and nothing in the store changes", (action, params) => {
+    const before = storeDigest(engine);
     const err = refusal(() => engine.request(action, params, as(ACCOUNT_C)));
-    expect(err.code).toBe("ResourceNotFound");
-    expect(err.message).toContain(ACCOUNT_C);
-    expect(JSON.stringify(engine.request("DescribeVpcs", {}, as(ACCOUNT_A)))).toBe(before);
+    // A simulator verb is nobody's to call; anything else on A's resources looks, to C, like nothing there.
+    if (operatorOnly.has(action)) expect(err.code).toBe("UnauthorizedOperation.OperatorOnly");
+    else {
+      expect(err.code).toBe("ResourceNotFound");
+      expect(err.message).toContain(ACCOUNT_C);
+    }
+    expect(storeDigest(engine)).toBe(before);
+  });
+
+  test("the simulator verbs (clock, faults, traffic) are refused to every account, even the owner, and work for the operator", () => {
+    expect([...operatorOnly]).toEqual(expect.arrayContaining(["AdvanceClock", "FailCustomerGateway", "RecoverIdcSite", "RecordVpcPeeringTraffic"]));
+    const before = storeDigest(engine);
+    for (const account of [ACCOUNT_A, ACCOUNT_B, "999999999999"]) {
+      const err = refusal(() => engine.request("AdvanceClock", { duration: "8d" }, as(account)));
+      expect(err.code).toBe("UnauthorizedOperation.OperatorOnly");
+      expect(err.message).toContain("hybridlink clock advance".split(" ")[0]);
+      expect(refusal(() => engine.request("FailCustomerGateway", { id: w.dev }, as(account))).code).toBe("UnauthorizedOperation.OperatorOnly");
+    }
+    expect(storeDigest(engine)).toBe(before);
+    expect(engine.request("AdvanceClock", { duration: "1s" }, asOperator(ACCOUNT_A)).elapsedSeconds).toBeGreaterThan(0);
   });
 
   test("a third account's listings hold none of A's resources", () => {
@@ -174,3 +202,40 @@ function typeId(action: string, ids: Record<string, string>): string {
   if (!id) throw new Error(`no resource for ${action}`);
   return id;
 }
+
+describe("refusals reveal nothing about another account's resources", () => {
+  const engine = memoryEngine();
+  const b = new World(engine, ACCOUNT_B);
+  const c = new World(engine, ACCOUNT_C);
+  const victim = b.vpc(["10.1.0.0/16"], "ap-guangzhou", "victim");
+  const far = b.vpc(["10.7.0.0/16"], "ap-beijing", "far");
+  b.request("CreateVpcPeeringConnection", { name: "b-own", requesterVpc: victim.vpc, accepterVpc: far.vpc, accepterAccount: ACCOUNT_B, bandwidthMbps: 100 });
+
+  test("an overlapping peering request names the stranger's VPC but not its blocks", () => {
+    const mine = c.vpc(["10.1.128.0/17"], "ap-guangzhou", "probe");
+    const err = refusal(() => c.request("CreateVpcPeeringConnection", { name: "probe", requesterVpc: mine.vpc, accepterVpc: victim.vpc, accepterAccount: ACCOUNT_B }));
+    expect(err.code).toBe("InvalidParameterValue.CidrOverlap");
+    expect(err.message).toContain("10.1.128.0/17");
+    expect(err.message).not.toContain("10.1.0.0/16");
+    expect(err.message).toContain("another account's; its address blocks are not shown");
+  });
+
+  test("the stranger's VPC's own peers stay hidden when one of them overlaps", () => {
+    const mine = c.vpc(["10.7.1.0/24"], "ap-shanghai", "probe2");
+    const err = refusal(() => c.request("CreateVpcPeeringConnection", { name: "probe2", requesterVpc: mine.vpc, accepterVpc: victim.vpc, accepterAccount: ACCOUNT_B, bandwidthMbps: 100 }));
+    expect(err.code).toBe("InvalidParameterValue.CidrOverlap");
+    expect(err.message).toContain("already has a peer that overlaps");
+    expect(err.message).not.toContain(far.vpc);
+    expect(err.message).not.toContain("10.7.0.0/16");
+  });
+
+  test("no ownership oracle: a VPC of another account and one that does not exist are refused alike", () => {
+    const mine = c.vpc(["172.16.0.0/16"], "ap-guangzhou", "probe3");
+    const request = (accepterVpc: string, accepterAccount: string) =>
+      refusal(() => c.request("CreateVpcPeeringConnection", { name: "probe3", requesterVpc: mine.vpc, accepterVpc, accepterAccount }));
+    const wrongOwner = request(victim.vpc, ACCOUNT_A);
+    const missing = request("vpc-7fffffff", ACCOUNT_A);
+    expect(wrongOwner.code).toBe(missing.code);
+    expect(wrongOwner.message.replace(victim.vpc, "<id>")).toBe(missing.message.replace("vpc-7fffffff", "<id>"));
+  });
+});

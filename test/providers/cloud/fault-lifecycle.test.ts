@@ -1,6 +1,6 @@
 import { CloudEngine } from "../../../providers/cloud";
 import { FAULT_LIFECYCLE, FAULT_TARGETS, FaultOperation, FaultState, FaultTarget } from "../../../providers/cloud/lifecycle";
-import { ACCOUNT_A, ACCOUNT_C, as, memoryEngine, refusal, World } from "./helpers";
+import { ACCOUNT_A, ACCOUNT_C, as, asOperator, memoryEngine, refusal, World } from "./helpers";
 
 type Who = "owner" | "third";
 type Outcome = { state: FaultState } | { code: string };
@@ -62,7 +62,7 @@ describe("fault lifecycle: every operation from every state, by the owner and by
   test.each(TABLE)("%s %s: %s by the %s", (type, state, op, who, outcome) => {
     const { engine, id, connection } = targetIn(type, state);
     const account = who === "owner" ? ACCOUNT_A : ACCOUNT_C;
-    const call = () => engine.request(`${op}${type}`, { id }, as(account));
+    const call = () => engine.request(`${op}${type}`, { id }, asOperator(account));
     if ("code" in outcome) {
       const err = refusal(call);
       expect(err.code).toBe(outcome.code);

@@ -9,6 +9,8 @@ export const ACCOUNT_A = "100000000001";
 export const ACCOUNT_B = "100000000002";
 export const ACCOUNT_C = "100000000003";
 export const as = (account: string, clientToken?: string) => ({ account, ...(clientToken ? { clientToken } : {}) });
+/** The store's operator acting as `account`: may also call simulator verbs (AdvanceClock, Fail…, RecordVpcPeeringTraffic). */
+export const asOperator = (account: string) => ({ account, operator: true });
 
 /** A fresh in-memory engine. */
 export function memoryEngine(profile: ProfileName = "tencent"): CloudEngine {
@@ -51,8 +53,9 @@ export class World {
     public readonly account = ACCOUNT_A,
   ) {}
 
+  /** As the world's account; the test is also the store's operator, so simulator verbs work here too. */
   public request(action: string, params: object = {}): Json {
-    return this.engine.request(action, params, as(this.account));
+    return this.engine.request(action, params, asOperator(this.account));
   }
 
   public vpc(cidrs: string[], region = "ap-guangzhou", name = "vpc"): { vpc: string; table: string } {

@@ -1,5 +1,5 @@
 import { CloudEngine } from "../../../providers/cloud";
-import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, as, memoryEngine, refusal, World } from "./helpers";
+import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, as, asOperator, memoryEngine, refusal, World } from "./helpers";
 
 type Who = "requester" | "accepter" | "third";
 type Op = "Accept" | "Reject" | "Enable" | "Modify" | "Delete";
@@ -143,9 +143,9 @@ describe("peering timing", () => {
   test("a cross-account request expires exactly 7 days after creation, on the engine clock", () => {
     const { engine, peering } = peeringIn("PENDING");
     expect(peeringOf(engine, ACCOUNT_B, peering)?.expiresAt).toBe("2025-01-08T00:00:00.000Z");
-    engine.request("AdvanceClock", { seconds: 7 * 86400 - 1 }, as(ACCOUNT_A));
+    engine.request("AdvanceClock", { seconds: 7 * 86400 - 1 }, asOperator(ACCOUNT_A));
     expect(peeringOf(engine, ACCOUNT_A, peering)?.state).toBe("PENDING");
-    const advanced = engine.request("AdvanceClock", { duration: "1s" }, as(ACCOUNT_B));
+    const advanced = engine.request("AdvanceClock", { duration: "1s" }, asOperator(ACCOUNT_B));
     expect(advanced.transitions).toEqual([
       { id: peering, type: "PeeringConnection", from: "PENDING", to: "EXPIRED", at: "2025-01-08T00:00:00.000Z" },
     ]);
@@ -154,20 +154,20 @@ describe("peering timing", () => {
 
   test("another account advancing the clock is not told about the peering", () => {
     const { engine } = peeringIn("PENDING");
-    expect(engine.request("AdvanceClock", { duration: "8d" }, as(ACCOUNT_C)).transitions).toEqual([]);
+    expect(engine.request("AdvanceClock", { duration: "8d" }, asOperator(ACCOUNT_C)).transitions).toEqual([]);
   });
 
   test("an accepted peering never expires", () => {
     const { engine, peering } = peeringIn("ACTIVE");
-    engine.request("AdvanceClock", { duration: "30d" }, as(ACCOUNT_A));
+    engine.request("AdvanceClock", { duration: "30d" }, asOperator(ACCOUNT_A));
     expect(peeringOf(engine, ACCOUNT_A, peering)?.state).toBe("ACTIVE");
   });
 
   test("a renewed request waits for acceptance and expires 7 days after the renewal", () => {
     const { engine, peering } = peeringIn("EXPIRED");
-    engine.request("AdvanceClock", { duration: "2d" }, as(ACCOUNT_A));
+    engine.request("AdvanceClock", { duration: "2d" }, asOperator(ACCOUNT_A));
     expect(engine.request("EnableVpcPeeringConnection", { id: peering }, as(ACCOUNT_A)).state).toBe("PENDING");
-    engine.request("AdvanceClock", { duration: "6d" }, as(ACCOUNT_A));
+    engine.request("AdvanceClock", { duration: "6d" }, asOperator(ACCOUNT_A));
     expect(peeringOf(engine, ACCOUNT_A, peering)?.state).toBe("PENDING");
     engine.request("AcceptVpcPeeringConnection", { id: peering }, as(ACCOUNT_B));
     expect(peeringOf(engine, ACCOUNT_A, peering)?.state).toBe("ACTIVE");

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CloudEngine, CloudError, LATEST_SCHEMA_VERSION } from "../../../providers/cloud";
 import { migrate, MIGRATIONS, openDatabase, schemaVersion } from "../../../providers/cloud/store";
-import { ACCOUNT_A, as, refusal, tempDir, World } from "./helpers";
+import { ACCOUNT_A, as, asOperator, refusal, tempDir, World } from "./helpers";
 
 describe("the store", () => {
   let dir: string;
@@ -166,7 +166,7 @@ describe("the clock", () => {
     [{ duration: "2w" }, 14 * 86400],
   ])("AdvanceClock %j moves it %d seconds", (params, seconds) => {
     const engine = CloudEngine.open({ path: ":memory:" });
-    expect(engine.request("AdvanceClock", params, as(ACCOUNT_A)).elapsedSeconds).toBe(seconds);
+    expect(engine.request("AdvanceClock", params, asOperator(ACCOUNT_A)).elapsedSeconds).toBe(seconds);
     expect(engine.request("DescribeClock", {}, as(ACCOUNT_A)).elapsedSeconds).toBe(seconds);
   });
 
@@ -176,7 +176,7 @@ describe("the clock", () => {
       const engine = CloudEngine.open({ path: ":memory:" });
       let err: unknown;
       try {
-        engine.request("AdvanceClock", params, as(ACCOUNT_A));
+        engine.request("AdvanceClock", params, asOperator(ACCOUNT_A));
       } catch (e) {
         err = e;
       }

@@ -45,7 +45,7 @@ export function handleAdmin(req: ApiRequest, ctx: ApiContext, adminToken: string
       throw new CloudError("InvalidParameter", "The body must be JSON: {\"Account\": \"<account>\", \"Params\": {…}}.");
     }
     if (typeof body.Account !== "string") throw new CloudError("MissingParameter", "The body needs 'Account' (the account the verb acts as).");
-    const result = ctx.engine.request(action, (body.Params ?? {}), { account: body.Account });
+    const result = ctx.engine.request(action, (body.Params ?? {}), { account: body.Account, operator: true });
     return json(200, { Response: result, RequestId: requestId });
   } catch (err) {
     const e = CloudError.isCloudError(err) ? err : new CloudError("InternalError", "The simulator failed to process the request.");
