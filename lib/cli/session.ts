@@ -18,6 +18,13 @@ export function storePath(options: EngineOptions): string {
  */
 export function openExistingEngine(options: EngineOptions): CloudEngine {
   const file = storePath(options);
+  // A read command never turns an empty file into a store: that file is someone's, and holds no cloud.
+  if (fs.existsSync(file) && fs.statSync(file).isFile() && fs.statSync(file).size === 0) {
+    throw Object.assign(new HybridlinkError("EmptyStore", `${file} is an empty file, not a hybridlink store; nothing was written to it.`), {
+      path: file,
+      hint: "deploy into it with `hybridlink up <program>`, or point --state (or HYBRIDLINK_STATE) at the store you meant",
+    });
+  }
   if (!fs.existsSync(file)) {
     throw new HybridlinkError(
       "NoState",

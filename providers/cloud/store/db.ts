@@ -2,6 +2,7 @@
 import Database = require("better-sqlite3");
 import * as fs from "fs";
 import * as path from "path";
+import { HybridlinkError } from "../../../lib";
 import { CloudError } from "../errors";
 import { LATEST_SCHEMA_VERSION, Migration, MIGRATIONS } from "./migrations";
 
@@ -50,15 +51,58 @@ export function defaultStorePath(): string {
 
 /** Opens (creating the folder and file if needed) a store and brings its schema up to date. */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (file !== ":memory:") prepareOwnerOnly(path.resolve(file));
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  if (file !== ":memory:") {
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      throw new StoreError("StoreIsFolder", file, `${file} is a folder, not a store file`, "point --state (or HYBRIDLINK_STATE) at a file, e.g. " + path.join(file, "state.db"));
+    }
+    prepareOwnerOnly(path.resolve(file));
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  } catch (err) {
+    throw storeError(file, err);
+  }
   try {
     applyPragmas(db);
     migrate(db, migrations);
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw storeError(file, err);
+  }
+}
+
+/** A store file that cannot be used as one: not a cloud's refusal (exit 3) but the user's input (exit 2). */
+export class StoreError extends HybridlinkError {
+  constructor(
+    code: string,
+    /** The store file. */
+    public readonly path: string,
+    message: string,
+    public readonly hint: string,
+  ) {
+    super(code, `${message}; nothing was changed.`);
+  }
+}
+
+/** SQLite's answer about a file as the user can act on it, naming the file; other errors pass through. */
+function storeError(file: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  const restore = "restore a backup (`hybridlink state restore <file>`; destroy keeps copies in backups/ beside the store) or point --state elsewhere";
+  switch (code) {
+    case "SQLITE_NOTADB":
+    case "SQLITE_CORRUPT":
+      return new StoreError("StoreCorrupt", file, `${file} is not a readable hybridlink store (${(err as Error).message})`, restore);
+    case "SQLITE_CANTOPEN":
+      return new StoreError("StoreCannotOpen", file, `${file} cannot be opened (${(err as Error).message}): its folder may be missing or not accessible`, "check the path and its folder's permissions");
+    case "SQLITE_READONLY":
+      return new StoreError("StoreReadOnly", file, `${file} is read-only here, and this command writes to it`, "make the file (and its folder, for the -wal file) writable, or copy it somewhere writable");
+    case "SQLITE_FULL":
+    case "SQLITE_IOERR_WRITE":
+      return new StoreError("DiskFull", file, `the disk holding ${file} is full (SQLite rolled the change back)`, "free space, or point --state at another disk");
+    default:
+      return err;
   }
 }
 
