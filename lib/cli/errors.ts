@@ -155,7 +155,10 @@ export function wantsJson(argv: readonly string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
 }
 
-/** How long SQLite's busy handler waits, as messages say it (providers/cloud/store/db.ts BUSY_TIMEOUT_MS). */
+/**
+ * How long SQLite's busy handler waits, as messages say it: providers/cloud/store/db.ts BUSY_TIMEOUT_MS
+ * (not imported: every command loads this file, and synth must not load the engine).
+ */
 const BUSY_WAIT_TEXT = "30 s";
 
 function isSqliteBusy(err: unknown): boolean {

@@ -26,11 +26,26 @@ export function documentShapeProblems(manifest: unknown): RuleViolation[] {
     at("resources", `'resources' is ${describe(m.resources)}; expected an array of resources.`);
   } else {
     m.resources.forEach((r, i) => {
-      if (typeof r !== "object" || r === null || Array.isArray(r)) at(`resources[${i}]`, `'resources[${i}]' is ${describe(r)}; expected a resource object { logicalId, path, type, account, props, dependsOn }.`);
+      if (typeof r !== "object" || r === null || Array.isArray(r)) {
+        at(`resources[${i}]`, `'resources[${i}]' is ${describe(r)}; expected a resource object { logicalId, path, type, account, props, dependsOn }.`);
+        return;
+      }
+      // The names every rule and every finding are keyed by: without them nothing about the resource can be said.
+      for (const key of ["logicalId", "path", "type"]) {
+        const value = (r as Record<string, unknown>)[key];
+        if (typeof value !== "string") at(`resources[${i}].${key}`, `'resources[${i}].${key}' is ${describe(value)}; expected a string.`);
+      }
     });
   }
   for (const list of ["intents", "acknowledgements"]) {
     if (!Array.isArray(m[list])) at(list, `'${list}' is ${describe(m[list])}; expected an array (may be empty).`);
+  }
+  if (Array.isArray(m.acknowledgements)) {
+    m.acknowledgements.forEach((a, i) => {
+      const ack = a as Record<string, unknown> | null;
+      const ok = typeof ack === "object" && ack !== null && !Array.isArray(ack) && ["ruleId", "path", "reason"].every((k) => typeof ack[k] === "string");
+      if (!ok) at(`acknowledgements[${i}]`, `'acknowledgements[${i}]' is ${describe(a)}${typeof a === "object" && a !== null ? " without string ruleId, path and reason" : ""}; expected { ruleId, path, reason }.`);
+    });
   }
   return problems;
 }
@@ -39,7 +54,7 @@ export function documentShapeProblems(manifest: unknown): RuleViolation[] {
 export function fatalShapeProblems(manifest: unknown): RuleViolation[] {
   return documentShapeProblems(manifest).filter((p) => {
     const property = p.property ?? "";
-    return property === "" || property === "app" || property === "app.profile" || property.startsWith("resources");
+    return property === "" || property === "app" || property === "app.profile" || property.startsWith("resources") || property.startsWith("acknowledgements[");
   });
 }
 
