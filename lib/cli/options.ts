@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 
 /** Options every engine-facing command shares. */
 export interface EngineOptions {
@@ -24,7 +24,21 @@ export function withEngineOptions(command: Command): Command {
 
 /** Adds `--stack <name>`: which deployed stack's logical IDs the command may use. */
 export function withStackOption(command: Command, description = "the deployed stack whose logical IDs name resources (default: the only stack in the store)"): Command {
-  return command.option("--stack <name>", description);
+  return command.addOption(new Option("--stack <name>", description).argParser(stackName));
+}
+
+/**
+ * A stack name as Pulumi allows them (its documented rule, which we adopt):
+ * 1–100 characters, letters, digits, '-', '_' and '.'. An empty name would
+ * deploy a stack no command can name again.
+ */
+export function stackName(value: string): string {
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(value)) {
+    throw new InvalidArgumentError(
+      `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}' is not a stack name: use 1 to 100 letters, digits, '-', '_' or '.' (e.g. ha-prod).`,
+    );
+  }
+  return value;
 }
 
 /** Adds `--account <id>`: who makes the requests. */

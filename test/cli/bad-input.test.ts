@@ -101,6 +101,22 @@ describe("bad stores and bad programs: coded errors, nothing changed", () => {
     expect(bad).toEqual([]);
   });
 
+  test("bad values: an empty or spaced stack name, clock moves of nothing or of centuries — coded, nothing changed", () => {
+    const dir = fs.mkdtempSync(path.join(t.dir, "values-"));
+    const state = path.join(dir, "state.db");
+    const env = { ...t.env, HYBRIDLINK_STATE: state };
+    for (const name of ["", "a b", "x".repeat(101), "../up"]) {
+      const o = attempt(`--stack ${JSON.stringify(name)}`, ["up", HA, "--yes", "--stack", name], env, state);
+      expect({ name, code: o.code, error: o.errorCode, raw: o.raw, jsonOk: o.jsonOk }).toEqual({ name, code: 2, error: "InvalidArgument", raw: false, jsonOk: true });
+      expect(fs.existsSync(state)).toBe(false);
+    }
+    expect(runCli(["up", HA, "--yes"], { env }).code).toBe(0);
+    for (const d of ["0", "0s", "3651d", "-5s", "abc", "1x"]) {
+      const o = attempt(`clock advance ${d}`, ["clock", "advance", d], env, state);
+      expect({ d, coded: o.errorCode !== undefined && o.errorCode !== "InternalError", changed: o.changed, raw: o.raw }).toEqual({ d, coded: true, changed: false, raw: false });
+    }
+  });
+
   const programs: [string, string, string][] = [
     ["a syntax error", "syntax.ts", "export const app = ;\n"],
     ["a program that throws", "throws.ts", 'throw new Error("the program broke");\n'],
