@@ -16,12 +16,16 @@ export interface EndpointSelection {
 
 /** The reachability matrix over the selected endpoints of the live model. */
 export function selectedMatrix(model: NetworkModel, names: LogicalNames, selection: EndpointSelection): ReachabilityMatrix {
-  const endpoints: EndpointRef[] = selection.given?.length
+  return reachabilityMatrix(model, selectedEndpoints(model, names, selection));
+}
+
+/** The endpoints a matrix over `selection` would have (cheap: no walk). */
+export function selectedEndpoints(model: NetworkModel, names: LogicalNames, selection: EndpointSelection): EndpointRef[] {
+  return selection.given?.length
     ? selection.given.map((text) => resolveCliEndpoint(model, text, names))
     : listEndpoints(model).filter(
         (e) => (selection.subnets || e.kind !== "SUBNET") && (!selection.stackOnly || names.logicalIdOf(e.id) !== undefined),
       );
-  return reachabilityMatrix(model, endpoints);
 }
 
 /** The matrix for machines: endpoints (with logical IDs where known), the one-way verdict grid, the pair verdicts and counts. */

@@ -81,6 +81,14 @@ describe("traces and the matrix fit 100 columns", () => {
     expect(listed.stdout).toMatch(/… \d+ more \(all of them: hybridlink matrix --json, or trace a pair\)/);
   });
 
+  test("up leaves the reachability check of a stack past 100 endpoints to `hybridlink matrix`, and says so", () => {
+    const env = { ...t.env, HL_MANY_VPCS: "101" };
+    const up = JSON.parse(runCli(["up", "--yes", MANY, "--stack", "big", "--json"], { env }).stdout);
+    expect(up.matrix).toEqual({ omitted: true, endpoints: 101, reason: "more than 100 endpoints", command: "hybridlink matrix --stack big --json" });
+    const text = runCli(["up", "--yes", MANY, "--stack", "big"], { env });
+    expect(text.stdout).toContain("101 endpoints: too many to check after every up; the table and its counts: hybridlink matrix --stack big");
+  });
+
   test("colour only on request or a terminal; NO_COLOR wins over neither", () => {
     const plain = runCli(["matrix", "--stack", "s4-ccn-idcs-cloud-networks"], { env: t.env });
     expect(plain.stdout).not.toMatch(/\u001b\[/);

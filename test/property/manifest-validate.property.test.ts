@@ -49,8 +49,8 @@ const anyValue: fc.Arbitrary<Json | undefined> = fc.oneof(
   fc.integer({ min: -5, max: 100_000 }),
   fc.double({ noNaN: false }),
   fc.constantFrom("", "10.0.0.0/8", "not-a-cidr", "vpc-00000001", "x".repeat(300), "HL-VPN-010", "0.0.0.0/0"),
-  fc.constant([]),
-  fc.constant({}),
+  fc.constant([] as Json),
+  fc.constant({} as Json),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 );
 

@@ -5,8 +5,8 @@ import { applyDeployment, renderApplyReport } from "../deploy/run";
 import { lockFor, openDeployment } from "../deploy/deployment";
 import { renderPlan } from "../deploy/plan-view";
 import { CliIo } from "../io";
-import { matrixJson, selectedMatrix } from "../matrix-report";
-import { ReachabilityMatrix } from "../../net/matrix";
+import { matrixJson, selectedEndpoints } from "../matrix-report";
+import { reachabilityMatrix, ReachabilityMatrix } from "../../net/matrix";
 import { Colors, colorsFor } from "../render/colors";
 import { endpointLabels, renderMatrix } from "../render/matrix";
 import { storePath } from "../session";
@@ -19,6 +19,8 @@ interface UpOptions extends DeployOptions {
 
 /** Beyond this many endpoints the table after `up` would not fit a terminal. */
 const MAX_MATRIX_AFTER_UP = 16;
+/** Beyond this many endpoints `up` does not check reachability itself (n² walks): `hybridlink matrix` does. */
+const MAX_MATRIX_ENDPOINTS = 100;
 
 /**
  * `hybridlink up <program>`: plan, apply with live progress, then the
@@ -54,11 +56,19 @@ export function upCommand(io: CliIo): Command {
       // Everything applied: the next up with nothing changed decides so from the stack's digest.
       if (report.exitCode === 0 && !report.interrupted && !("failed" in report && report.failed)) opened.markDeployed();
       const names = stackNamesFor(opened.engine, { ...options, stack });
-      const matrix = selectedMatrix(opened.engine.networkModel(), names, { stackOnly: true });
+      const model = opened.engine.networkModel();
+      const endpoints = selectedEndpoints(model, names, { stackOnly: true });
+      // Past MAX_MATRIX_ENDPOINTS the check after every up would cost more than the up (n² walks, and as JSON
+      // n² cells): it is left to `hybridlink matrix`, which the output names.
+      const matrix = endpoints.length <= MAX_MATRIX_ENDPOINTS ? reachabilityMatrix(model, endpoints) : undefined;
+      const omitted = { omitted: true, endpoints: endpoints.length, reason: `more than ${MAX_MATRIX_ENDPOINTS} endpoints`, command: `hybridlink matrix --stack ${stack} --json` };
       if (options.json) {
-        io.out(JSON.stringify({ plan: opened.view, ...report, generatedSecrets: opened.ctx.secrets.generatedSources(), matrix: matrixJson(matrix, names) }, null, 2));
+        io.out(JSON.stringify({ plan: opened.view, ...report, generatedSecrets: opened.ctx.secrets.generatedSources(), matrix: matrix ? matrixJson(matrix, names) : omitted }, null, 2));
       } else {
-        io.out(`\nreachability (stack ${stack}):\n${renderStackMatrix(matrix, c)}`);
+        io.out(
+          `\nreachability (stack ${stack}):\n` +
+            (matrix ? renderStackMatrix(matrix, c) : `${endpoints.length} endpoints: too many to check after every up; the table and its counts: hybridlink matrix --stack ${stack}`),
+        );
       }
       io.exitCode(report.exitCode);
     } finally {
