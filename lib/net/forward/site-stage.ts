@@ -58,10 +58,22 @@ export function siteOut(w: Walker, site: CompiledSite): Step | Done {
   return { s: GW_IDC, node: gw, tunnel: t };
 }
 
+/** Per compiled site: the advice depends on the site alone, and a trace that needs it should not rebuild it. */
+const ADVICE = new WeakMap<CompiledSite, string>();
+/** Networks named in the advice before "… and N more": a site behind a CCN carries hundreds. */
+const LISTED = 6;
+
 function noTunnelAdvice(site: CompiledSite): string {
+  let advice = ADVICE.get(site);
+  if (advice === undefined) ADVICE.set(site, (advice = buildAdvice(site)));
+  return advice;
+}
+
+function buildAdvice(site: CompiledSite): string {
   if (site.tunnels.length === 0) return "it has no VPN connection.";
   const entries = site.tunnelRoutes.entries();
-  const carried = entries.length === 0 ? "no networks" : entries.map((e) => e.cidr.network).join(", ");
+  const named = entries.slice(0, LISTED).map((e) => e.cidr.network).join(", ");
+  const carried = entries.length === 0 ? "no networks" : entries.length > LISTED ? `${named} and ${entries.length - LISTED} more` : named;
   if (site.tunnels.every((t) => t.connection.routeType === "SPD")) {
     return `its SPD tunnels carry only their policies' cloud blocks (${carried}); SPD gives no transit to other networks — use route-table mode (routeType ROUTE with gateway routes) for that.`;
   }
