@@ -3,7 +3,7 @@ import * as path from "path";
 import { CloudEngine } from "../../providers/cloud";
 import { cloudParams, resourceInputs } from "../../providers/dynamic";
 import { StackStore } from "../../lib/cli/stack/stack-store";
-import { finished, json, REPO, runCli, spawnCli, tempState } from "./run-cli";
+import { afterCreated, finished, json, REPO, runCli, spawnCli, tempState } from "./run-cli";
 
 const HA = path.join(REPO, "examples", "ha-dual-customer-gateway");
 const MANY = path.join(REPO, "test", "fixtures", "cli", "many-vpcs");
@@ -17,17 +17,6 @@ function engineCounts(state: string, actions: Record<string, string>): Record<st
   } finally {
     engine.close();
   }
-}
-
-/** Resolves when the child has printed `count` "created" lines. */
-function afterCreated(child: ReturnType<typeof spawnCli>, count: number): Promise<void> {
-  let seen = 0;
-  return new Promise((resolve) =>
-    child.stdout!.on("data", (d: Buffer) => {
-      seen += (d.toString().match(/ created /g) ?? []).length;
-      if (seen >= count) resolve();
-    }),
-  );
 }
 
 describe("hybridlink plan / up / destroy", () => {

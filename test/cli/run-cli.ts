@@ -65,3 +65,14 @@ export function json<T = any>(run: CliRun): T {
     throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
 }
+
+/** Resolves when the child has printed `count` lines saying "created" (an `up` under way). */
+export function afterCreated(child: ChildProcess, count: number): Promise<void> {
+  let seen = 0;
+  return new Promise((resolve) =>
+    child.stdout!.on("data", (d: Buffer) => {
+      seen += (d.toString().match(/ created /g) ?? []).length;
+      if (seen >= count) resolve();
+    }),
+  );
+}

@@ -3,7 +3,7 @@ import * as path from "path";
 import Database = require("better-sqlite3");
 import { CloudEngine } from "../../providers/cloud";
 import { StackStore } from "../../lib/cli/stack/stack-store";
-import { finished, json, REPO, runCli, spawnCli, tempState } from "./run-cli";
+import { afterCreated, finished, json, REPO, runCli, spawnCli, tempState } from "./run-cli";
 
 /**
  * Issue 16 item 1, with real processes: one `up`/`destroy` at a time per
@@ -13,17 +13,6 @@ import { finished, json, REPO, runCli, spawnCli, tempState } from "./run-cli";
 const MANY = path.join(REPO, "test", "fixtures", "cli", "many-vpcs");
 const HA = path.join(REPO, "examples", "ha-dual-customer-gateway");
 const ACCOUNT = "100000000001";
-
-/** Resolves when the child has printed `count` "created" lines. */
-function afterCreated(child: ReturnType<typeof spawnCli>, count: number): Promise<void> {
-  let seen = 0;
-  return new Promise((resolve) =>
-    child.stdout!.on("data", (d: Buffer) => {
-      seen += (d.toString().match(/ created /g) ?? []).length;
-      if (seen >= count) resolve();
-    }),
-  );
-}
 
 /** VPCs in the engine vs VPC records of the stack: equal when no run left an orphan or a duplicate. */
 function vpcsAndRecords(state: string, stack: string): { vpcs: number; records: number; creating: number } {

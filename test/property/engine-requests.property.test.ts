@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { CloudEngine, CloudError } from "../../providers/cloud";
-import { ACCOUNT_A, ACCOUNT_B, asOperator, memoryEngine, World } from "../providers/cloud/helpers";
+import { CloudError } from "../../providers/cloud";
+import { ACCOUNT_A, ACCOUNT_B, asOperator, memoryEngine, storeDigest, World } from "../providers/cloud/helpers";
 
 /**
  * Issue 16 item 4: requests into the engine — any action, with parameters
@@ -12,12 +12,6 @@ import { ACCOUNT_A, ACCOUNT_B, asOperator, memoryEngine, World } from "../provid
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 4242;
-
-function storeDigest(engine: CloudEngine): string {
-  const db = engine.storeConnection();
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as object[]).map((r) => JSON.stringify(r)).sort()]));
-}
 
 describe("engine requests", () => {
   const engine = memoryEngine();

@@ -1,15 +1,8 @@
 import { CloudEngine } from "../../../providers/cloud";
-import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, as, asOperator, memoryEngine, refusal, World } from "./helpers";
+import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C, as, asOperator, memoryEngine, refusal, storeDigest, World } from "./helpers";
 
 const PSK = "Very-Secret-Key-42";
 const DEVICE_PSK = "Device-Only-Key-7";
-
-/** Every row of every table of the store, canonical: equal digests mean nothing changed. */
-function storeDigest(engine: CloudEngine): string {
-  const db = engine.storeConnection();
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as object[]).map((r) => JSON.stringify(r)).sort()]));
-}
 
 /** Account A owns one of every type; B is the accepter of A's cross-account peering. */
 function everything(engine: CloudEngine) {

@@ -107,3 +107,10 @@ export function connectionParams(gateway: string, device: string, overrides: Jso
     ...overrides,
   };
 }
+
+/** Every row of every table of the store, canonical: equal digests mean nothing changed. */
+export function storeDigest(engine: CloudEngine): string {
+  const db = engine.storeConnection();
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as object[]).map((r) => JSON.stringify(r)).sort()]));
+}
