@@ -122,6 +122,12 @@ export function toCliError(err: unknown, command = "hybridlink"): CliError {
     return new CliError(err.code, err.message, { exitCode: EXIT_USAGE, ...where, ...hint });
   }
   const message = err instanceof Error ? err.message : String(err);
+  if ((err as { code?: unknown } | null)?.code === "SQLITE_READONLY") {
+    // A store opened read-only (a read-only mount, another user's file): only reading commands work on it.
+    return CliError.usage("StoreReadOnly", "The store is read-only here, and this command writes to it; nothing was changed.", {
+      hint: "make the store file and its folder writable (or copy the store somewhere writable and use --state); read commands work as it is",
+    });
+  }
   if (isSqliteBusy(err)) {
     // Another process holds the store's write lock (an external sqlite3 shell, a long transaction) past the busy wait.
     return new CliError("StoreBusy", `The store is locked by another process and stayed locked past the ${BUSY_WAIT_TEXT} wait: ${message}. Nothing was changed.`, {

@@ -12,7 +12,7 @@ import { CloudError } from "./errors";
 import { JsonObject, ParamReader } from "./params";
 import { deriveKey, SealKey } from "./seal";
 import { SecretBox } from "./secret-box";
-import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, Store } from "./store";
+import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, readOnlyStoreError, Store } from "./store";
 
 export interface CloudEngineOptions {
   /**
@@ -80,7 +80,10 @@ export class CloudEngine {
     const db = openDatabase(file);
     try {
       const store = new Store(db, new SecretBox(file === ":memory:" ? file : path.resolve(file)));
-      const profileName = db
+      // A read-only store (see openDatabase) was brought up to date in its snapshot: nothing to write here.
+      const profileName = db.readonly
+        ? (options.profile ?? store.meta.tryGet("profile") ?? DEFAULT_PROFILE)
+        : db
         .transaction(() => {
           store.meta.ensureClock();
           // Keys written before they were sealed (schema ≤ 10) are sealed the first time the store is opened.
@@ -140,6 +143,8 @@ export class CloudEngine {
    * Throws a CloudError (code, message, action, requestId) for every refusal.
    */
   public request(action: string, params: object = {}, ctx: RequestContext): JsonObject {
+    // The operator's store is read-only here: the user's input (exit 2), not the cloud's refusal.
+    if (this.db.readonly && this.actions.get(action)?.writes) throw readOnlyStoreError(this.db, action);
     try {
       const account = checkAccount(ctx, action);
       const def = this.actions.get(action);

@@ -1,6 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- better-sqlite3 is CommonJS with `export =`: this is its typed import form
 import Database = require("better-sqlite3");
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { HybridlinkError } from "../../../lib";
 import { CloudError } from "../errors";
@@ -55,6 +56,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
       throw new StoreError("StoreIsFolder", file, `${file} is a folder, not a store file`, "point --state (or HYBRIDLINK_STATE) at a file, e.g. " + path.join(file, "state.db"));
     }
+    if (fs.existsSync(file) && !writable(file)) return openSnapshot(file, migrations);
     prepareOwnerOnly(path.resolve(file));
   }
   let db: Db;
@@ -71,6 +73,58 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.close();
     throw storeError(file, err);
   }
+}
+
+/** Whether this process may write the store and create its -wal/-shm files beside it (false on a read-only mount). */
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A store this process cannot write (a read-only mount, a file of another
+ * user's it may only read): read commands still work on it. SQLite cannot
+ * open a WAL-mode file where it cannot create its -shm file, so the store
+ * (and its -wal, if any) is copied to a private temporary folder, brought up
+ * to date there, and opened READ-ONLY: a command that writes is refused
+ * (StoreReadOnly) instead of writing to a copy that is thrown away.
+ */
+function openSnapshot(file: string, migrations: readonly Migration[]): Db {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hybridlink-readonly-"));
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  const copy = path.join(dir, "state.db");
+  try {
+    fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const prepare = new Database(copy);
+    try {
+      applyPragmas(prepare);
+      migrate(prepare, migrations);
+      prepare.pragma("wal_checkpoint(TRUNCATE)");
+      prepare.pragma("journal_mode = DELETE");
+    } finally {
+      prepare.close();
+    }
+    const db = new Database(copy, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    READ_ONLY_SOURCE.set(db, file);
+    return db;
+  } catch (err) {
+    throw storeError(file, err);
+  }
+}
+
+/** The store file a read-only snapshot connection stands for (messages name it, not the copy). */
+const READ_ONLY_SOURCE = new WeakMap<Db, string>();
+
+/** The refusal of a write to a store opened read-only. */
+export function readOnlyStoreError(db: Db, action: string): HybridlinkError {
+  const file = READ_ONLY_SOURCE.get(db) ?? db.name;
+  return new StoreError("StoreReadOnly", file, `${file} is read-only here, and ${action} writes to it`, "make the file and its folder writable (or copy the store somewhere writable and use --state); read commands work as it is");
 }
 
 /** A store file that cannot be used as one: not a cloud's refusal (exit 3) but the user's input (exit 2). */
