@@ -122,6 +122,11 @@ export function toCliError(err: unknown, command = "hybridlink"): CliError {
     return new CliError(err.code, err.message, { exitCode: EXIT_USAGE, ...where, ...hint });
   }
   const message = err instanceof Error ? err.message : String(err);
+  if ((err as { code?: unknown } | null)?.code === "SQLITE_FULL") {
+    return CliError.usage("DiskFull", "The disk holding the store is full; SQLite rolled the change in flight back (what was committed before stays, and an interrupted up resumes).", {
+      hint: "free space (or move the store with `hybridlink state backup` and --state), then run the command again",
+    });
+  }
   if ((err as { code?: unknown } | null)?.code === "SQLITE_READONLY") {
     // A store opened read-only (a read-only mount, another user's file): only reading commands work on it.
     return CliError.usage("StoreReadOnly", "The store is read-only here, and this command writes to it; nothing was changed.", {

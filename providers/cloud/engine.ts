@@ -12,7 +12,7 @@ import { CloudError } from "./errors";
 import { JsonObject, ParamReader } from "./params";
 import { deriveKey, SealKey } from "./seal";
 import { SecretBox } from "./secret-box";
-import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, readOnlyStoreError, Store } from "./store";
+import { BUSY_TIMEOUT_MS, Db, defaultStorePath, openDatabase, readOnlyStoreError, Store, storeError } from "./store";
 
 export interface CloudEngineOptions {
   /**
@@ -170,7 +170,9 @@ export class CloudEngine {
         throw err;
       }
     } catch (err) {
-      throw asCloudError(err, action);
+      // The store's own trouble (disk full, damaged) is the operator's to fix, not a refusal of the request.
+      const store = storeError(this.path, err);
+      throw store !== err ? store : asCloudError(err, action);
     }
   }
 

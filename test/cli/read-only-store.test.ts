@@ -68,3 +68,37 @@ describe("a read-only store", () => {
     expect(fs.readdirSync(mountpoint).sort()).toEqual(["seal.key", "state.db"]);
   });
 });
+
+describe("a full disk", () => {
+  const t = tempState();
+  const mountpoint = path.join(t.dir, "small");
+  fs.mkdirSync(mountpoint);
+  // 400 KiB: room for the schema and a few hundred resources, not for 3,000.
+  const why = process.getuid?.() !== 0 ? "not root" : spawnSync("mount", ["-t", "tmpfs", "-o", "size=400k", "tmpfs", mountpoint]).status === 0 ? undefined : "mount refused";
+  const state = path.join(mountpoint, "state.db");
+  const env = { ...t.env, HYBRIDLINK_STATE: state, HL_MANY_VPCS: "1500" };
+  const MANY = path.join(REPO, "test", "fixtures", "cli", "many-vpcs");
+  afterAll(() => {
+    if (!why) spawnSync("umount", [mountpoint]);
+    fs.rmSync(t.dir, { recursive: true, force: true });
+  });
+
+  if (why) {
+    // eslint-disable-next-line no-console -- say why
+    console.warn(`full-disk test skipped: ${why}`);
+    test.skip("needs root and mount", () => undefined);
+    return;
+  }
+
+  test("up stops with DiskFull (a coded error, exit 2), the store stays sound, and with room again the next up converges", () => {
+    const full = runCli(["up", "--yes", MANY, "--json"], { env });
+    expect({ code: full.code, error: json(full).error?.code }).toEqual({ code: 2, error: "DiskFull" });
+    expect(json(full).error.hint).toContain("free space");
+    const db = new Database(state, { readonly: true });
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    db.close();
+    expect(spawnSync("mount", ["-o", "remount,size=64m", mountpoint]).status).toBe(0);
+    expect(runCli(["up", "--yes", MANY], { env }).code).toBe(0);
+    expect(json(runCli(["plan", MANY, "--json"], { env })).counts).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
+  });
+});

@@ -141,7 +141,7 @@ export class StoreError extends HybridlinkError {
 }
 
 /** SQLite's answer about a file as the user can act on it, naming the file; other errors pass through. */
-function storeError(file: string, err: unknown): unknown {
+export function storeError(file: string, err: unknown): unknown {
   const code = (err as { code?: unknown }).code;
   const restore = "restore a backup (`hybridlink state restore <file>`; destroy keeps copies in backups/ beside the store) or point --state elsewhere";
   switch (code) {
@@ -154,7 +154,12 @@ function storeError(file: string, err: unknown): unknown {
       return new StoreError("StoreReadOnly", file, `${file} is read-only here, and this command writes to it`, "make the file (and its folder, for the -wal file) writable, or copy it somewhere writable");
     case "SQLITE_FULL":
     case "SQLITE_IOERR_WRITE":
-      return new StoreError("DiskFull", file, `the disk holding ${file} is full (SQLite rolled the change back)`, "free space, or point --state at another disk");
+      return new StoreError(
+        "DiskFull",
+        file,
+        `the disk holding ${file} is full (SQLite rolled the change in flight back; what was committed before stays, and an interrupted up resumes)`,
+        "free space (or move the store with `hybridlink state backup` and --state), then run the command again",
+      );
     default:
       return err;
   }

@@ -53,7 +53,7 @@ export class Store {
   }
 }
 
-export { applyPragmas, defaultStorePath, openDatabase, migrate, readOnlyStoreError, schemaVersion, BUSY_TIMEOUT_MS } from "./db";
+export { applyPragmas, defaultStorePath, openDatabase, migrate, readOnlyStoreError, schemaVersion, storeError, BUSY_TIMEOUT_MS } from "./db";
 export type { Db } from "./db";
 export type { ResourceRow, Reference, Referrer } from "./resources";
 export type { FaultRecord } from "./faults";
