@@ -8,6 +8,7 @@ import { ApiKeyPair, createApiKey, tryOpenApiKey } from "./api-keys";
 import { canonicalJson } from "./actions/kind";
 import { ActionContext, ActionDefinition } from "./actions/types";
 import { buildNetworkModel } from "./dataplane/model";
+import type { CloudClient } from "./client";
 import { CloudError } from "./errors";
 import { JsonObject, ParamReader } from "./params";
 import { deriveKey, SealKey } from "./seal";
@@ -70,7 +71,7 @@ const BUSY_RETRIES = 3;
  * so writers from several processes queue instead of failing); a refused or
  * failed action changes nothing.
  */
-export class CloudEngine {
+export class CloudEngine implements CloudClient {
   /** Opens (creating if needed) the store and its schema. */
   public static open(options: CloudEngineOptions = {}): CloudEngine {
     const file = options.path ?? defaultStorePath();

@@ -3,6 +3,7 @@
  * against. `CloudEngine.open()` then `engine.request(action, params, { account })`.
  */
 export { CloudEngine } from "./engine";
+export type { CloudClient } from "./client";
 export type { EngineBatch } from "./engine";
 export type { CloudEngineOptions, RequestContext } from "./engine";
 export { CloudError } from "./errors";

@@ -1,17 +1,19 @@
 import { ResourceType } from "../../lib";
-import { ACTIONS_BY_TYPE, CloudEngine, NOUNS } from "../cloud";
+import { ACTIONS_BY_TYPE, NOUNS } from "../cloud";
+import type { CloudClient } from "../cloud";
 import { describe, isNotFound, tryDescribe } from "./describe";
 import { diff } from "./diff";
 import { ProviderError } from "./errors";
 import { FIELD_TABLES } from "./fields";
 import { ACCEPT_INPUT, ACCOUNT_INPUT } from "./inputs";
-import { engineFor, ENV, ProviderSettings, resolveSettings } from "./settings";
+import { clientFor, ENV, ProviderSettings, resolveSettings } from "./settings";
 import { settle } from "./settle";
 import { getPath, JsonObject, present, unwrapSecrets, withPath } from "./values";
 
 /**
- * The one CRUD implementation over the engine, shared by Pulumi's dynamic
- * providers and the `hybridlink` CLI. Inputs are a resource's manifest spec
+ * The one CRUD implementation over a cloud client (the engine in process, or
+ * the official SDK to an endpoint), shared by Pulumi's dynamic providers and
+ * the `hybridlink` CLI. Inputs are a resource's manifest spec
  * with references resolved to cloud values and secrets to their values, plus
  * `account` (and `accept` for peerings). Every function is synchronous: the
  * engine is, and waiting happens on the engine's clock.
@@ -44,7 +46,7 @@ export interface CreateOptions {
 /** Creates the resource, waits until it is usable, and deletes it again if any later step fails (all or nothing). */
 export function create(type: ResourceType, inputs: JsonObject, settings: ProviderSettings = {}, options: CreateOptions = {}): DescribedResource {
   const resolved = resolveSettings(settings);
-  const engine = engineFor(resolved);
+  const engine = clientFor(resolved);
   const account = accountOf(type, inputs, resolved);
   const created = engine.request(ACTIONS_BY_TYPE[type].create, cloudParams(type, inputs), {
     account,
@@ -61,7 +63,7 @@ export function create(type: ResourceType, inputs: JsonObject, settings: Provide
 /** The resource as the cloud has it now, or undefined when it is gone (refresh drops it). */
 export function read(type: ResourceType, id: string, props: JsonObject = {}, settings: ProviderSettings = {}): ReadResult | undefined {
   const resolved = resolveSettings(settings);
-  const engine = engineFor(resolved);
+  const engine = clientFor(resolved);
   const item = tryDescribe(engine, type, id, accountOf(type, props, resolved));
   if (!item) return undefined;
   const table = FIELD_TABLES[type];
@@ -81,7 +83,7 @@ export function read(type: ResourceType, id: string, props: JsonObject = {}, set
 /** Changes what the cloud can change in place; refuses (changing nothing) when the change needs a replacement. */
 export function update(type: ResourceType, id: string, olds: JsonObject, news: JsonObject, settings: ProviderSettings = {}): DescribedResource {
   const resolved = resolveSettings(settings);
-  const engine = engineFor(resolved);
+  const engine = clientFor(resolved);
   const changes = diff(type, olds, news, engine.secretDigestKey());
   if (changes.replaces.length > 0) {
     throw new ProviderError(
@@ -106,7 +108,7 @@ export function update(type: ResourceType, id: string, olds: JsonObject, news: J
 /** Deletes the resource; one that is already gone (deleted by the other side of a peering, or cascaded) is success. */
 export function deleteResource(type: ResourceType, id: string, props: JsonObject = {}, settings: ProviderSettings = {}): void {
   const resolved = resolveSettings(settings);
-  const engine = engineFor(resolved);
+  const engine = clientFor(resolved);
   try {
     engine.request(ACTIONS_BY_TYPE[type].delete, { id }, { account: accountOf(type, props, resolved) });
   } catch (err) {
@@ -135,7 +137,7 @@ export function accountOf(type: ResourceType, inputs: JsonObject, settings: Prov
 }
 
 /** Deletes what a failed create made and returns the error to throw: the cause, saying nothing was left behind (or what was). */
-function rollBack(engine: CloudEngine, type: ResourceType, id: string, account: string, cause: unknown): Error {
+function rollBack(engine: CloudClient, type: ResourceType, id: string, account: string, cause: unknown): Error {
   const reason = cause instanceof Error ? cause.message : String(cause);
   const code = (cause as { code?: unknown }).code;
   try {

@@ -15,7 +15,7 @@ export { FIELD_TABLES, isResourceType } from "./fields";
 export type { FieldTable } from "./fields";
 export { digestSecret, digestSecrets, isSecretDigest, matchesDigest, withoutSecrets } from "./secrets";
 export type { SecretDigestKey } from "./secrets";
-export { resolveSettings, engineFor, closeEngines, ENV } from "./settings";
+export { resolveSettings, engineFor, clientFor, closeEngines, ENV } from "./settings";
 export type { ProviderSettings } from "./settings";
 export { UNKNOWN, isWrappedSecret, wrapSecret, unwrapSecrets, sameValue } from "./values";
 export type { JsonObject } from "./values";

@@ -1,6 +1,8 @@
 import * as path from "path";
 import { ProfileName, PROFILE_NAMES } from "../../lib";
 import { CloudEngine, defaultStorePath } from "../cloud";
+import type { CloudClient } from "../cloud";
+import { ENDPOINT_ENV, SdkCloudClient } from "../endpoint";
 
 /**
  * How a provider reaches the engine: plain, serializable settings, never a
@@ -33,6 +35,20 @@ export interface ProviderSettings {
    * @default 1800
    */
   readonly maxWaitSeconds?: number;
+  /**
+   * Reach the cloud through the official SDK at this endpoint instead of the
+   * in-process engine: `hybridlink serve`'s URL, or a cloud's API. Keys come
+   * from the environment (see `credentialsFrom` in providers/endpoint).
+   *
+   * @default - `$HYBRIDLINK_ENDPOINT`, else the in-process engine
+   */
+  readonly endpoint?: string;
+  /**
+   * `hybridlink serve`'s admin token, for the simulator verbs (the engine clock, IDC sites).
+   *
+   * @default - `$HYBRIDLINK_ADMIN_TOKEN`; none means the endpoint is a real cloud
+   */
+  readonly adminToken?: string;
 }
 
 /** Environment variables the providers read. */
@@ -40,6 +56,8 @@ export const ENV = {
   state: "HYBRIDLINK_STATE",
   account: "HYBRIDLINK_ACCOUNT",
   profile: "HYBRIDLINK_PROFILE",
+  endpoint: ENDPOINT_ENV.endpoint,
+  adminToken: ENDPOINT_ENV.adminToken,
 } as const;
 
 /** The settings the environment gives, overridden by `overrides`. */
@@ -53,6 +71,8 @@ export function resolveSettings(overrides: ProviderSettings = {}, env: NodeJS.Pr
     account: overrides.account ?? (env[ENV.account] || undefined),
     profile: profile as ProfileName | undefined,
     maxWaitSeconds: overrides.maxWaitSeconds,
+    endpoint: overrides.endpoint ?? (env[ENV.endpoint] || undefined),
+    adminToken: overrides.adminToken ?? (env[ENV.adminToken] || undefined),
   };
 }
 
@@ -77,8 +97,27 @@ export function engineFor(settings: ProviderSettings): CloudEngine {
   return engine;
 }
 
+const endpoints = new Map<string, SdkCloudClient>();
+
+/**
+ * The cloud the providers' CRUD talks to: the official SDK to the settings'
+ * endpoint when there is one, else the in-process engine of their store.
+ */
+export function clientFor(settings: ProviderSettings): CloudClient {
+  if (settings.endpoint === undefined) return engineFor(settings);
+  const profile = settings.profile ?? "tencent";
+  const key = `${settings.endpoint}\n${profile}\n${settings.adminToken ?? ""}`;
+  let client = endpoints.get(key);
+  if (!client) {
+    client = new SdkCloudClient({ endpoint: settings.endpoint, profile, ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}) });
+    endpoints.set(key, client);
+  }
+  return client;
+}
+
 /** Closes every engine this process opened (tests, and the CLI on exit). */
 export function closeEngines(): void {
   for (const engine of engines.values()) engine.close();
   engines.clear();
+  endpoints.clear();
 }

@@ -1,5 +1,6 @@
 import { ResourceType } from "../../lib";
-import { CloudEngine, NOUNS } from "../cloud";
+import { NOUNS } from "../cloud";
+import type { CloudClient } from "../cloud";
 import { describe } from "./describe";
 import { ProviderError } from "./errors";
 import { ACCEPT_INPUT } from "./inputs";
@@ -18,7 +19,7 @@ export const WAITS_ON_CLOCK: ReadonlySet<ResourceType> = new Set<ResourceType>([
  * final Describe item; throws when that state is not reached.
  */
 export function settle(
-  engine: CloudEngine,
+  engine: CloudClient,
   type: ResourceType,
   id: string,
   item: JsonObject,
@@ -36,7 +37,7 @@ export function settle(
  * to the gateway's announced `availableAt`, as a real provider would poll
  * while minutes pass.
  */
-function waitUntilAvailable(engine: CloudEngine, id: string, first: JsonObject, account: string, maxSeconds: number): JsonObject {
+function waitUntilAvailable(engine: CloudClient, id: string, first: JsonObject, account: string, maxSeconds: number): JsonObject {
   let item = first;
   let waited = 0;
   while (item.state === "PENDING") {
@@ -59,7 +60,7 @@ function waitUntilAvailable(engine: CloudEngine, id: string, first: JsonObject, 
   return item;
 }
 
-function acceptIfAsked(engine: CloudEngine, id: string, item: JsonObject, inputs: JsonObject, account: string): JsonObject {
+function acceptIfAsked(engine: CloudClient, id: string, item: JsonObject, inputs: JsonObject, account: string): JsonObject {
   const accepter = inputs.accepterAccount;
   if (inputs[ACCEPT_INPUT] !== true || item.state !== "PENDING" || typeof accepter !== "string" || accepter === account) return item;
   engine.request("AcceptVpcPeeringConnection", { id }, { account: accepter });

@@ -14,6 +14,8 @@ import { storePath } from "../session";
 /** Options of plan and up. */
 export interface DeployOptions extends EngineOptions {
   readonly acceptPeerings?: boolean;
+  /** `--endpoint`: the official SDK to this URL instead of the in-process engine. */
+  readonly endpoint?: string;
 }
 
 /** `hybridlink plan <program|manifest.json>`: what `up` would do to the stored stack, and why. */
@@ -40,10 +42,15 @@ export function planCommand(io: CliIo): Command {
 /** Adds the options plan and up share. */
 export function withDeployOptions(command: Command): Command {
   withStackOption(withEngineOptions(command), "the stack to deploy (default: the app's folder name)");
-  return command.option(
-    "--accept-peerings",
-    "accept cross-account peerings as the accepter account right after creating them (you hold both accounts); otherwise they stay PENDING until `hybridlink peering accept`",
-  );
+  return command
+    .option(
+      "--accept-peerings",
+      "accept cross-account peerings as the accepter account right after creating them (you hold both accounts); otherwise they stay PENDING until `hybridlink peering accept`",
+    )
+    .option(
+      "--endpoint <url>",
+      "deploy through the official cloud SDK to this endpoint (hybridlink serve's URL) instead of the in-process engine; keys from TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY (default: $HYBRIDLINK_ENDPOINT)",
+    );
 }
 
 /**

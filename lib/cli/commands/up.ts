@@ -55,6 +55,14 @@ export function upCommand(io: CliIo): Command {
       if (!options.json && opened.operations.length) io.out(renderApplyReport(report, "up", c));
       // Everything applied: the next up with nothing changed decides so from the stack's digest.
       if (report.exitCode === 0 && !report.interrupted && !("failed" in report && report.failed)) opened.markDeployed();
+      if (opened.endpoint !== undefined) {
+        // The cloud is at the endpoint, not in this store: its data plane is the server's to walk.
+        const note = { omitted: true, reason: `the cloud is at ${opened.endpoint}`, command: `hybridlink matrix --stack ${stack} --state <the store hybridlink serve runs on>` };
+        if (options.json) io.out(JSON.stringify({ plan: opened.view, ...report, generatedSecrets: opened.ctx.secrets.generatedSources(), endpoint: opened.endpoint, matrix: note }, null, 2));
+        else io.out(`\nreachability: the cloud is at ${opened.endpoint}; check it where it runs: ${note.command}`);
+        io.exitCode(report.exitCode);
+        return;
+      }
       const names = stackNamesFor(opened.engine, { ...options, stack });
       const model = opened.engine.networkModel();
       const endpoints = selectedEndpoints(model, names, { stackOnly: true });

@@ -1,7 +1,7 @@
 import { randomBytes } from "crypto";
 import { Manifest, ManifestResource } from "../../core/manifest";
 import { NOUNS } from "../../../providers/cloud";
-import { create, deleteResource, digestSecrets, engineFor, resourceInputs, update } from "../../../providers/dynamic";
+import { clientFor, create, deleteResource, digestSecrets, resourceInputs, update } from "../../../providers/dynamic";
 import type { JsonObject, PlanOperation, ProviderSettings } from "../../../providers/dynamic";
 import { HybridlinkError } from "../../core/errors";
 import { WAITS_ON_CLOCK } from "../../../providers/dynamic";
@@ -80,7 +80,7 @@ function createOne(ctx: DeployContext, resource: ManifestResource, records: Map<
     path: resource.path,
     type: resource.type,
     account: resource.account,
-    inputs: digestSecrets(resource.type, inputs, engineFor(ctx.settings).secretDigestKey()),
+    inputs: digestSecrets(resource.type, inputs, clientFor(ctx.settings).secretDigestKey()),
     outputs: {},
     status: "CREATING",
     dependsOn: resource.dependsOn,
@@ -115,7 +115,7 @@ function updateOne(ctx: DeployContext, resource: ManifestResource, records: Map<
   const waits = WAITS_ON_CLOCK.has(resource.type);
   const before = waits ? clockOf(ctx, resource.account) : 0;
   const updated = update(resource.type, record.cloudId!, record.inputs, inputs, ctx.settings);
-  const ready: StackResource = { ...record, path: resource.path, inputs: digestSecrets(resource.type, inputs, engineFor(ctx.settings).secretDigestKey()), outputs: updated.item, dependsOn: resource.dependsOn };
+  const ready: StackResource = { ...record, path: resource.path, inputs: digestSecrets(resource.type, inputs, clientFor(ctx.settings).secretDigestKey()), outputs: updated.item, dependsOn: resource.dependsOn };
   ctx.store.putResource(ctx.stack, ready);
   records.set(resource.logicalId, ready);
   return outcome("update", resource, updated.id, updated.item, waits ? clockOf(ctx, resource.account) - before : 0);
@@ -167,7 +167,7 @@ function outcome(operation: "create" | "update", resource: ManifestResource, id:
 
 /** The engine clock, in ms, as the account sees it. */
 function clockOf(ctx: DeployContext, account: string): number {
-  return Date.parse(String(engineFor(ctx.settings).request("DescribeClock", {}, { account }).now));
+  return Date.parse(String(clientFor(ctx.settings).request("DescribeClock", {}, { account }).now));
 }
 
 // 128 random bits per process, then a counter: unique per create attempt without asking the OS for randomness each time.

@@ -1,7 +1,7 @@
 import { isSecretRef, Manifest, MANIFEST_FORMAT_VERSION, SecretSource } from "../../core/manifest";
 import { ProfileName } from "../../core/profiles";
 import { CloudEngine } from "../../../providers/cloud";
-import { closeEngines, dependencyOrder, engineFor, planDeployment } from "../../../providers/dynamic";
+import { clientFor, closeEngines, dependencyOrder, engineFor, ENV, planDeployment } from "../../../providers/dynamic";
 import type { DeploymentPlan, PlanOperation, PlanStep, ProviderSettings } from "../../../providers/dynamic";
 import { CliIo } from "../io";
 import { EngineOptions } from "../options";
@@ -18,6 +18,8 @@ export interface OpenedDeployment {
   readonly ctx: DeployContext;
   /** The engine the shared provider CRUD uses (one connection per store and process). */
   readonly engine: CloudEngine;
+  /** The endpoint the resources are reached at, when not the engine above (which then holds only the records). */
+  readonly endpoint?: string;
   readonly records: Map<string, StackResource>;
   readonly plan: DeploymentPlan;
   readonly view: PlanView;
@@ -32,6 +34,13 @@ export interface OpenedDeployment {
 /** How to open a deployment: the engine options, plus whether to accept peerings and whether to plan on a scratch cloud. */
 export interface OpenOptions extends EngineOptions {
   readonly acceptPeerings?: boolean;
+  /**
+   * Reach the cloud through the official SDK at this endpoint; the stack's
+   * records stay in the local store (as Pulumi keeps its state apart from the cloud).
+   *
+   * @default - `$HYBRIDLINK_ENDPOINT`, else the in-process engine
+   */
+  readonly endpoint?: string;
   /**
    * Plan against an empty, throw-away cloud instead of the store file (a plan
    * where nothing is deployed yet creates no file).
@@ -55,8 +64,15 @@ export interface OpenOptions extends EngineOptions {
  * `planDeployment` — the diff Pulumi's providers use. Nothing is changed.
  */
 export function openDeployment(stack: string, program: string, manifest: Manifest, options: OpenOptions): OpenedDeployment {
-  const settings: ProviderSettings = { statePath: options.scratch ? ":memory:" : storePath(options), profile: manifest.app.profile as ProfileName };
+  const endpoint = options.scratch ? undefined : (options.endpoint ?? (process.env[ENV.endpoint] || undefined));
+  const settings: ProviderSettings = {
+    statePath: options.scratch ? ":memory:" : storePath(options),
+    profile: manifest.app.profile as ProfileName,
+    ...(endpoint !== undefined ? { endpoint, adminToken: process.env[ENV.adminToken] || undefined } : {}),
+  };
   const engine = engineFor(settings);
+  // Where the resources are: the engine above, or the endpoint (then the engine only keeps the records).
+  const cloud = clientFor(settings);
   // On the engine's connection: records and the requests they record commit together (engine.batch).
   const store = StackStore.of(engine);
   let release = (): void => undefined;
@@ -72,9 +88,9 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     const secrets = new SecretResolver(store, stack);
     const acceptPeerings = options.acceptPeerings === true;
     const digest = deployedDigest(manifest, acceptPeerings);
-    const unchanged = deployedUnchanged(store, stack, manifest, digest, secrets, engine.secretDigestKey());
+    const unchanged = deployedUnchanged(store, stack, manifest, digest, secrets, cloud.secretDigestKey());
     const all = unchanged ? [] : store.resources(stack);
-    const plan = unchanged ? unchangedPlan(manifest) : planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings, digestKey: engine.secretDigestKey() });
+    const plan = unchanged ? unchangedPlan(manifest) : planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings, digestKey: cloud.secretDigestKey() });
     const unfinished = interruptedWork(all).deleting.map(
       (r): PlanOperation => ({ operation: "delete", logicalId: r.logicalId, type: r.type, ...(r.cloudId ? { id: r.cloudId } : {}) }),
     );
@@ -83,6 +99,7 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     return {
       ctx: { stack, manifest, store, settings, secrets, acceptPeerings },
       engine,
+      ...(endpoint !== undefined ? { endpoint } : {}),
       records: new Map(all.map((r) => [r.logicalId, r])),
       plan,
       view,

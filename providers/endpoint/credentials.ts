@@ -1,0 +1,57 @@
+import * as fs from "fs";
+import { CloudError } from "../cloud";
+
+/** A Tencent key pair (SecretId/SecretKey), as `hybridlink credentials create` prints it. */
+export interface KeyPair {
+  readonly secretId: string;
+  readonly secretKey: string;
+}
+
+/** Environment variables the endpoint path reads: Tencent's own tools' names for the key, ours for the rest. */
+export const ENDPOINT_ENV = {
+  endpoint: "HYBRIDLINK_ENDPOINT",
+  adminToken: "HYBRIDLINK_ADMIN_TOKEN",
+  credentialsFile: "HYBRIDLINK_CREDENTIALS",
+  region: "HYBRIDLINK_REGION",
+  tencentSecretId: "TENCENTCLOUD_SECRET_ID",
+  tencentSecretKey: "TENCENTCLOUD_SECRET_KEY",
+} as const;
+
+/**
+ * The key each account's requests are signed with. A multi-account app (a
+ * cross-account peering, accepted by its peer) needs one key per account:
+ * `$HYBRIDLINK_CREDENTIALS` names a JSON file `{"<account>": {"secretId",
+ * "secretKey"}}`. Any other account uses the key of TENCENTCLOUD_SECRET_ID /
+ * TENCENTCLOUD_SECRET_KEY, the variables Tencent's CLI and SDK read. The cloud
+ * acts as the key's owner whatever the app says: a key of another account
+ * would act there (the cloud API has no "act as").
+ */
+export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): (account: string) => KeyPair {
+  const file = env[ENDPOINT_ENV.credentialsFile];
+  let perAccount: Record<string, KeyPair> = {};
+  if (file) {
+    try {
+      perAccount = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, KeyPair>;
+    } catch (err) {
+      throw new CloudError(
+        "AuthFailure.CredentialsFile",
+        `${ENDPOINT_ENV.credentialsFile} names '${file}', which is not a readable JSON file (${(err as NodeJS.ErrnoException).code ?? "not JSON"}). ` +
+          `Write {"<account>": {"secretId": "...", "secretKey": "..."}} there (hybridlink credentials create --account <id> --json prints a key).`,
+      );
+    }
+  }
+  const fallback = env[ENDPOINT_ENV.tencentSecretId] && env[ENDPOINT_ENV.tencentSecretKey]
+    ? { secretId: env[ENDPOINT_ENV.tencentSecretId]!, secretKey: env[ENDPOINT_ENV.tencentSecretKey]! }
+    : undefined;
+  return (account) => {
+    const own = perAccount[account];
+    if (own && typeof own.secretId === "string" && typeof own.secretKey === "string") return own;
+    if (fallback) return fallback;
+    // Never the key itself in a message: only where to put one.
+    throw new CloudError(
+      "AuthFailure.SecretIdNotFound",
+      `No key for account '${account}' on the endpoint path. Set ${ENDPOINT_ENV.tencentSecretId} and ${ENDPOINT_ENV.tencentSecretKey}, ` +
+        `or give the account its own key in the JSON file ${ENDPOINT_ENV.credentialsFile} names (hybridlink credentials create --account ${account} prints one).`,
+    );
+  };
+}
