@@ -71,6 +71,13 @@ module.exports = {
       },
     },
     {
+      name: "endpoint-path-over-the-wire",
+      severity: "error",
+      comment: "The endpoint path reaches the cloud only through the official SDKs: from the engine it takes names and types (providers/cloud/index.ts), never an action, the store or the API server.",
+      from: { path: "^providers/endpoint/" },
+      to: { path: "^providers/", pathNot: ["^providers/endpoint/", "^providers/cloud/index\\.ts$"] },
+    },
+    {
       name: "api-server-not-into-store",
       severity: "error",
       comment: "The cloud API server speaks the clouds' wire formats over the engine's actions; it never reads or writes the store itself (moto: responses know nothing of storage).",

@@ -36,3 +36,5 @@ import { diff } from "./diff";
 export const crud = { check, diff, create, read, update, delete: deleteResource } as const;
 export { WAITS_ON_CLOCK } from "./settle";
 export { getPath } from "./values";
+// The endpoint path's up-front refusals, for the CLI (which reaches providers through this entry).
+export { endpointRefusals } from "../endpoint";

@@ -26,7 +26,14 @@ export const ENDPOINT_ENV = {
  * acts as the key's owner whatever the app says: a key of another account
  * would act there (the cloud API has no "act as").
  */
-export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): (account: string) => KeyPair {
+export interface Keyring {
+  /** The key requests made as `account` are signed with. */
+  forAccount(account: string): KeyPair;
+  /** One key of the ring (the default's, else the file's first), to derive the digest key from. */
+  any(): KeyPair;
+}
+
+export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): Keyring {
   const file = env[ENDPOINT_ENV.credentialsFile];
   let perAccount: Record<string, KeyPair> = {};
   if (file) {
@@ -43,9 +50,10 @@ export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): (account:
   const fallback = env[ENDPOINT_ENV.tencentSecretId] && env[ENDPOINT_ENV.tencentSecretKey]
     ? { secretId: env[ENDPOINT_ENV.tencentSecretId]!, secretKey: env[ENDPOINT_ENV.tencentSecretKey]! }
     : undefined;
-  return (account) => {
+  const valid = (k: KeyPair | undefined): k is KeyPair => k !== undefined && typeof k.secretId === "string" && typeof k.secretKey === "string";
+  const forAccount = (account: string): KeyPair => {
     const own = perAccount[account];
-    if (own && typeof own.secretId === "string" && typeof own.secretKey === "string") return own;
+    if (valid(own)) return own;
     if (fallback) return fallback;
     // Never the key itself in a message: only where to put one.
     throw new CloudError(
@@ -53,5 +61,9 @@ export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): (account:
       `No key for account '${account}' on the endpoint path. Set ${ENDPOINT_ENV.tencentSecretId} and ${ENDPOINT_ENV.tencentSecretKey}, ` +
         `or give the account its own key in the JSON file ${ENDPOINT_ENV.credentialsFile} names (hybridlink credentials create --account ${account} prints one).`,
     );
+  };
+  return {
+    forAccount,
+    any: () => fallback ?? Object.values(perAccount).find(valid) ?? forAccount("(any)"),
   };
 }

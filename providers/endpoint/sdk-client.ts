@@ -3,8 +3,8 @@ import { CloudProfile, findProfile, ProfileName } from "../../lib";
 import { ACTIONS_BY_TYPE, CloudError, ID_PREFIXES } from "../cloud";
 import type { CloudClient, JsonObject, RequestContext } from "../cloud";
 import { callOverWire } from "./bridge";
-import { credentialsFrom, KeyPair } from "./credentials";
-import { list, TENCENT_NETWORK_KINDS, TencentKind, TencentPort } from "./tencent-kinds";
+import { credentialsFrom, Keyring } from "./credentials";
+import { list, routeTablesIn, TENCENT_NETWORK_KINDS, TencentKind, TencentPort } from "./tencent-kinds";
 import { TENCENT_VPN_KINDS } from "./tencent-vpn-kinds";
 
 export interface SdkClientOptions {
@@ -12,7 +12,7 @@ export interface SdkClientOptions {
   readonly endpoint: string;
   readonly profile: ProfileName;
   /** The key of each account (see credentialsFrom). */
-  readonly credentials?: (account: string) => KeyPair;
+  readonly credentials?: Keyring;
   /**
    * `hybridlink serve`'s admin token: simulator verbs (the engine clock, IDC
    * sites, failure drills) go to its admin path. Without one the endpoint is
@@ -52,7 +52,7 @@ const LOCATORS: Readonly<Record<string, readonly [string, string, string]>> = {
  */
 export class SdkCloudClient implements CloudClient {
   public readonly profile: CloudProfile;
-  private readonly credentials: (account: string) => KeyPair;
+  private readonly credentials: Keyring;
   private readonly regions = new Map<string, string>();
   private readonly endpointHost: string;
   private readonly protocol: string;
@@ -125,7 +125,7 @@ export class SdkCloudClient implements CloudClient {
    * and kept nowhere (the endpoint path has no store of its own to hold one).
    */
   public secretDigestKey(): Buffer {
-    const key = this.credentials("");
+    const key = this.credentials.any();
     return Buffer.from(crypto.hkdfSync("sha256", key.secretKey, key.secretId, "hybridlink psk-digest", 32));
   }
 
@@ -134,7 +134,7 @@ export class SdkCloudClient implements CloudClient {
   }
 
   private tencent(account: string, region: string, action: string, params: object): Record<string, unknown> {
-    const key = this.credentials(account);
+    const key = this.credentials.forAccount(account);
     const result = callOverWire({ kind: "tencent", endpoint: this.endpointHost, protocol: this.protocol, secretId: key.secretId, secretKey: key.secretKey, region, action, params });
     if (!result.ok) throw new CloudError(result.code, result.message, action, result.requestId ?? "");
     return result.data;
@@ -145,7 +145,7 @@ export class SdkCloudClient implements CloudClient {
     if (token === undefined) throw this.notMapped(action, "it is a simulator verb, and no admin token was given (HYBRIDLINK_ADMIN_TOKEN)");
     const result = callOverWire({ kind: "admin", url: this.baseUrl, token, account, action, params });
     if (!result.ok) throw new CloudError(result.code, result.message, action, result.requestId ?? "");
-    return result.data as JsonObject;
+    return result.data;
   }
 
   private defaultRegion(): string {
@@ -169,7 +169,7 @@ export class SdkCloudClient implements CloudClient {
 
   private holds(account: string, region: string, prefix: string, id: string): boolean {
     if (prefix === ID_PREFIXES.Route) {
-      return list(this.tencent(account, region, "DescribeRouteTables", { Limit: 100 }).RouteTableSet).some((t) => list(t.RouteSet).some((r) => r.RouteItemId === id));
+      return routeTablesIn(region, (r, a, p) => this.tencent(account, r, a, p)).some((t) => list(t.RouteSet).some((route) => route.RouteItemId === id));
     }
     const locator = LOCATORS[prefix];
     if (!locator) throw new CloudError("ResourceNotFound", `'${id}' is not an ID the endpoint path can look up.`);

@@ -65,7 +65,7 @@ const VPC: TencentKind = {
     const region = port.regionOf(id);
     const vpc = one(port.call(region, "DescribeVpcs", { VpcIds: [id] }).VpcSet, "VPC", id);
     const extra = list(vpc.AssistantCidrSet).map((a) => s(a.CidrBlock));
-    return { id, account: port.account, name: vpc.VpcName, region, cidrs: [s(vpc.CidrBlock), ...extra], createdAt: iso(vpc.CreatedTime) } as JsonObject;
+    return { id, account: port.account, name: vpc.VpcName, region, cidrs: [s(vpc.CidrBlock), ...extra], createdAt: iso(vpc.CreatedTime) };
   },
   delete(id, port) {
     port.call(port.regionOf(id), "DeleteVpc", { VpcId: id });
@@ -97,7 +97,7 @@ const SUBNET: TencentKind = {
   describe(id, port) {
     const region = port.regionOf(id);
     const sn = one(port.call(region, "DescribeSubnets", { SubnetIds: [id] }).SubnetSet, "subnet", id);
-    return { id, account: port.account, name: sn.SubnetName, vpc: sn.VpcId, cidr: sn.CidrBlock, routeTable: sn.RouteTableId, zone: sn.Zone, region, createdAt: iso(sn.CreatedTime) } as JsonObject;
+    return { id, account: port.account, name: sn.SubnetName, vpc: sn.VpcId, cidr: sn.CidrBlock, routeTable: sn.RouteTableId, zone: sn.Zone, region, createdAt: iso(sn.CreatedTime) };
   },
   delete(id, port) {
     port.call(port.regionOf(id), "DeleteSubnet", { SubnetId: id });
@@ -105,7 +105,7 @@ const SUBNET: TencentKind = {
 };
 
 function tableItem(t: Record<string, unknown>, region: string, port: TencentPort): JsonObject {
-  return { id: s(t.RouteTableId), account: port.account, name: t.RouteTableName, vpc: t.VpcId, main: t.Main === true, region, createdAt: iso(t.CreatedTime) } as JsonObject;
+  return { id: s(t.RouteTableId), account: port.account, name: t.RouteTableName, vpc: t.VpcId, main: t.Main === true, region, createdAt: iso(t.CreatedTime) };
 }
 
 const ROUTE_TABLE: TencentKind = {
@@ -151,13 +151,27 @@ function routeItem(r: Record<string, unknown>, table: Record<string, unknown>, r
     region,
     vpc: table.VpcId,
     createdAt: iso(r.CreatedTime),
-  } as JsonObject;
+  };
+}
+
+/**
+ * Every route table of the region, page by page (cloud-api: DescribeRouteTables
+ * takes Offset/Limit as strings, Limit at most 100).
+ */
+export function routeTablesIn(region: string, call: (region: string, action: string, params: object) => Record<string, unknown>): Record<string, unknown>[] {
+  const tables: Record<string, unknown>[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = call(region, "DescribeRouteTables", { Offset: String(offset), Limit: "100" });
+    const set = list(page.RouteTableSet);
+    tables.push(...set);
+    if (set.length < 100 || tables.length >= Number(page.TotalCount ?? 0)) return tables;
+  }
 }
 
 /** A route by its RouteItemId: Tencent describes routes only inside their tables. */
 function findRoute(id: string, port: TencentPort): { route: Record<string, unknown>; table: Record<string, unknown>; region: string } {
   const region = port.regionOf(id);
-  for (const table of list(port.call(region, "DescribeRouteTables", { Limit: 100 }).RouteTableSet)) {
+  for (const table of routeTablesIn(region, port.call)) {
     const route = list(table.RouteSet).find((r) => r.RouteItemId === id);
     if (route) return { route, table, region };
   }

@@ -42,7 +42,7 @@ const VPN_GATEWAY: TencentKind = {
       publicIp: gw.PublicIpAddress,
       state: gw.State,
       createdAt: iso(gw.CreatedTime),
-    } as JsonObject;
+    };
   },
   delete(id, port) {
     port.call(port.regionOf(id), "DeleteVpnGateway", { VpnGatewayId: id });
@@ -64,7 +64,7 @@ const CUSTOMER_GATEWAY: TencentKind = {
   },
   describe(id, port) {
     const cgw = one(port.call(port.regionOf(id), "DescribeCustomerGateways", { CustomerGatewayIds: [id] }).CustomerGatewaySet, "customer gateway", id);
-    return { id, account: port.account, name: cgw.CustomerGatewayName, ipAddress: cgw.IpAddress, createdAt: iso(cgw.CreatedTime) } as JsonObject;
+    return { id, account: port.account, name: cgw.CustomerGatewayName, ipAddress: cgw.IpAddress, createdAt: iso(cgw.CreatedTime) };
   },
   delete(id, port) {
     port.call(port.regionOf(id), "DeleteCustomerGateway", { CustomerGatewayId: id });
@@ -93,7 +93,7 @@ function connectionItem(c: Record<string, unknown>, region: string, port: Tencen
     tunnelUp: c.NetStatus === "AVAILABLE",
     region,
     createdAt: iso(c.CreatedTime),
-  } as JsonObject;
+  };
 }
 
 const VPN_CONNECTION: TencentKind = {
@@ -149,7 +149,7 @@ function gatewayRouteItem(r: Record<string, unknown>, gateway: string, port: Ten
     priority: r.Priority,
     enabled: r.Status !== "DISABLE",
     createdAt: iso(r.CreateTime),
-  } as JsonObject;
+  };
 }
 
 /** A gateway route by its ID: Tencent lists them per gateway, so the gateway is found first (remembered with the route). */
@@ -219,17 +219,17 @@ const PEERING: TencentKind = {
     const pc = one(port.call(region, "DescribeVpcPeeringConnections", { PeeringConnectionIds: [id] }).PeerConnectionSet, "peering connection", id);
     return {
       id,
-      account: String(pc.SourceUin ?? port.account),
+      account: typeof pc.SourceUin === "number" && pc.SourceUin > 0 ? String(pc.SourceUin) : port.account,
       name: pc.PeeringConnectionName,
       requesterVpc: pc.SourceVpcId,
       accepterVpc: pc.PeerVpcId ?? pc.DestinationVpcId,
-      accepterAccount: String(pc.DestinationUin ?? ""),
+      accepterAccount: typeof pc.DestinationUin === "number" && pc.DestinationUin > 0 ? String(pc.DestinationUin) : port.account,
       bandwidthMbps: pc.Bandwidth,
       state: pc.State,
       requesterRegion: pc.SourceRegion,
       accepterRegion: pc.DestinationRegion,
       createdAt: iso(pc.CreateTime),
-    } as JsonObject;
+    };
   },
   modify(p, port) {
     port.call(port.regionOf(s(p.id)), "ModifyVpcPeeringConnection", {
@@ -247,7 +247,7 @@ const PEERING: TencentKind = {
 function adminKind(create: string, describe: string, del: string): TencentKind {
   return {
     create: (p, port) => port.admin(create, p),
-    describe: (id, port) => one((port.admin(describe, { ids: [id] }) as { items?: unknown }).items, create.replace("Create", ""), id) as JsonObject,
+    describe: (id, port) => one((port.admin(describe, { ids: [id] }) as { items?: unknown }).items, create.replace("Create", ""), id),
     delete: (id, port) => void port.admin(del, { id }),
   };
 }

@@ -19,9 +19,10 @@ export function destroyCommand(io: CliIo): Command {
     .description("delete every resource of a deployed stack (dependents first) and forget the stack")
     .argument("[program]", "the app whose stack to destroy (its folder names the stack); or use --stack")
     .option("-y, --yes", "destroy without asking (needed when there is no terminal to ask on: scripts, CI)")
-    .option("--no-backup", "do not back up the store first (by default a copy goes to backups/ beside the store: `hybridlink state restore` brings it back)");
+    .option("--no-backup", "do not back up the store first (by default a copy goes to backups/ beside the store: `hybridlink state restore` brings it back)")
+    .option("--endpoint <url>", "the stack was deployed through the official SDK to this endpoint (default: $HYBRIDLINK_ENDPOINT)");
   withStackOption(withEngineOptions(command), "the stack to destroy (default: the program's folder name, else the only stack)");
-  return command.action(async (program: string | undefined, options: EngineOptions & { yes?: boolean; backup?: boolean }) => {
+  return command.action(async (program: string | undefined, options: EngineOptions & { yes?: boolean; backup?: boolean; endpoint?: string }) => {
     const stack = findStack(options, program);
     const opened = openDeployment(stack.name, stack.program, emptyManifest(stack.app), { ...options, ...lockFor("destroy", io) });
     const c = colorsFor(io);
@@ -29,8 +30,9 @@ export function destroyCommand(io: CliIo): Command {
       const creating = [...opened.records.values()].filter((r) => r.status === "CREATING");
       if (!options.json) io.out(renderPlan(opened.view, c));
       await confirmPlan(io, options, "destroy", opened.view, opened.operations.length);
-      // Deletes cannot be undone in the cloud; in the simulator a copy taken now can (state restore).
-      const backup = opened.operations.length && options.backup !== false ? await backupStore(opened.engine.storeConnection(), automaticBackupPath(opened.engine.path, `destroy-${stack.name}`)) : undefined;
+      // Deletes cannot be undone in the cloud; in the simulator a copy taken now can (state restore) — unless the
+      // cloud is at an endpoint: then this store holds only the records, and restoring them would bring nothing back.
+      const backup = opened.operations.length && options.backup !== false && opened.endpoint === undefined ? await backupStore(opened.engine.storeConnection(), automaticBackupPath(opened.engine.path, `destroy-${stack.name}`)) : undefined;
       if (backup && !options.json) io.out(`backup of the store before destroy: ${backup.file} (undo with \`hybridlink state restore ${backup.file}\`)`);
       const report = opened.operations.length ? await applyDeployment(io, c, opened, options.json === true) : { applied: [], remaining: 0, interrupted: false, exitCode: EXIT_OK };
       const complete = report.exitCode === EXIT_OK && creating.length === 0;

@@ -1,7 +1,7 @@
 import { isSecretRef, Manifest, MANIFEST_FORMAT_VERSION, SecretSource } from "../../core/manifest";
 import { ProfileName } from "../../core/profiles";
-import { CloudEngine } from "../../../providers/cloud";
-import { clientFor, closeEngines, dependencyOrder, engineFor, ENV, planDeployment } from "../../../providers/dynamic";
+import { CloudEngine, CloudError } from "../../../providers/cloud";
+import { clientFor, closeEngines, dependencyOrder, endpointRefusals, engineFor, ENV, planDeployment } from "../../../providers/dynamic";
 import type { DeploymentPlan, PlanOperation, PlanStep, ProviderSettings } from "../../../providers/dynamic";
 import { CliIo } from "../io";
 import { EngineOptions } from "../options";
@@ -70,6 +70,7 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     profile: manifest.app.profile as ProfileName,
     ...(endpoint !== undefined ? { endpoint, adminToken: process.env[ENV.adminToken] || undefined } : {}),
   };
+  if (endpoint !== undefined) refuseWhatTheEndpointCannotSend(manifest, endpoint);
   const engine = engineFor(settings);
   // Where the resources are: the engine above, or the endpoint (then the engine only keeps the records).
   const cloud = clientFor(settings);
@@ -119,6 +120,17 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     closeEngines();
     throw err;
   }
+}
+
+/** Refuses, before anything is opened or created, an app the endpoint path cannot deploy whole. */
+function refuseWhatTheEndpointCannotSend(manifest: Manifest, endpoint: string): void {
+  const refusals = endpointRefusals(manifest.resources, manifest.app.profile);
+  if (!refusals.length) return;
+  throw new CloudError(
+    "UnsupportedOperation.EndpointPath",
+    `This app cannot be deployed through ${endpoint} (nothing was created):\n${refusals.map((r) => `  - ${r}`).join("\n")}\n` +
+      "Deploy it in process (drop --endpoint and HYBRIDLINK_ENDPOINT), or change what is listed.",
+  );
 }
 
 /** The lock options of `up`/`destroy`: the stack locked for `operation`; a taken-over lock is told on standard error (stdout may be JSON). */
