@@ -16,4 +16,12 @@ export interface CloudClient {
   request(action: string, params: object, ctx: RequestContext): JsonObject;
   /** The HMAC key pre-shared keys are digested under, to tell a rotated key from an unchanged one. */
   secretDigestKey(): Buffer;
+  /**
+   * Checks, before a deployment starts, that requests can be made as each of
+   * `accounts` (over the wire: that each has a key the cloud accepts), so a
+   * bad key stops it before the first create. Throws the cloud's refusal.
+   *
+   * @default - nothing to check (the engine in process)
+   */
+  checkAccounts?(accounts: readonly string[]): void;
 }

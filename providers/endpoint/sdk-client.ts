@@ -120,6 +120,11 @@ export class SdkCloudClient implements CloudClient {
     throw this.notMapped(action, "it is a simulator verb, and no admin token was given (HYBRIDLINK_ADMIN_TOKEN: the token hybridlink serve prints)");
   }
 
+  /** One cheap signed read per account (DescribeVpcs, one item): a key the cloud refuses stops here. */
+  public checkAccounts(accounts: readonly string[]): void {
+    for (const account of new Set(accounts)) this.tencent(account, this.defaultRegion(), "DescribeVpcs", { Limit: "1" });
+  }
+
   /**
    * Derived from the default account's secret key: stable for a key, secret,
    * and kept nowhere (the endpoint path has no store of its own to hold one).

@@ -71,9 +71,11 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     ...(endpoint !== undefined ? { endpoint, adminToken: process.env[ENV.adminToken] || undefined } : {}),
   };
   if (endpoint !== undefined) refuseWhatTheEndpointCannotSend(manifest, endpoint);
-  const engine = engineFor(settings);
-  // Where the resources are: the engine above, or the endpoint (then the engine only keeps the records).
+  // Where the resources are: the in-process engine, or the endpoint (then the engine below keeps only the records).
   const cloud = clientFor(settings);
+  // Over the wire, every account's key is tried before anything is opened or created.
+  if (endpoint !== undefined) cloud.checkAccounts?.([manifest.app.defaultAccount, ...manifest.resources.map((r) => r.account), ...peeringAccepters(manifest)]);
+  const engine = engineFor(settings);
   // On the engine's connection: records and the requests they record commit together (engine.batch).
   const store = StackStore.of(engine);
   let release = (): void => undefined;
@@ -120,6 +122,14 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     closeEngines();
     throw err;
   }
+}
+
+/** The accounts that accept the app's peerings (they act too, with `--accept-peerings`). */
+function peeringAccepters(manifest: Manifest): string[] {
+  return manifest.resources.flatMap((r) => {
+    const accepter = (r.props as unknown as Record<string, unknown>).accepterAccount;
+    return r.type === "PeeringConnection" && typeof accepter === "string" ? [accepter] : [];
+  });
 }
 
 /** Refuses, before anything is opened or created, an app the endpoint path cannot deploy whole. */

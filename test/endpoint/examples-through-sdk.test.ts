@@ -1,0 +1,126 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { json, REPO, runCli } from "../cli/run-cli";
+import { serveCloud, ServedCloud } from "./served-cloud";
+
+/**
+ * The example suite through the endpoint path (issue 13, item 3): `hybridlink
+ * up --endpoint` sends every create through the official Tencent SDK to
+ * `hybridlink serve` (a child process), and the cloud it builds has the same
+ * reachability as the same app deployed in process. Then destroy leaves the
+ * served cloud empty. Examples the endpoint path cannot carry are refused
+ * before anything is created (the last test).
+ */
+const EXAMPLES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["s1-vpc-idc-spd", ["100000000001"]],
+  ["s6-vpc-idcs-no-transit", ["100000000001"]],
+  ["p1-peering-non-transitive", ["100000000001"]],
+  // Cross-account: each account signs with its own key; the accepter's key accepts.
+  ["p3-cross-account-cross-region", ["100000000001", "200000000002"]],
+];
+
+type Matrix = { pairs: Array<{ from: string; to: string; verdict: string }> };
+
+describe("the examples through the official SDK to hybridlink serve", () => {
+  const inProcess = fs.mkdtempSync(path.join(os.tmpdir(), "hl-endpoint-inproc-"));
+  afterAll(() => fs.rmSync(inProcess, { recursive: true, force: true }));
+
+  test.each(EXAMPLES)("%s: same reachability as in process, destroy leaves nothing", async (example, accounts) => {
+    const cloud: ServedCloud = await serveCloud(accounts);
+    try {
+      const program = path.join(REPO, "examples", example);
+      const up = runCli(["up", program, "--yes", "--accept-peerings", "--endpoint", cloud.url, "--json"], { env: cloud.env });
+      expect(up.stderr).toBe("");
+      expect(up.code).toBe(0);
+      const deployed = json(up) as { endpoint: string; applied: unknown[] };
+      expect(deployed.endpoint).toBe(cloud.url);
+      expect(deployed.applied.length).toBeGreaterThan(0);
+
+      const local = path.join(inProcess, `${example}.db`);
+      expect(runCli(["up", program, "--yes", "--accept-peerings", "--state", local], { env: { HYBRIDLINK_STATE: local, NO_COLOR: "1" } }).code).toBe(0);
+      // The served cloud's own store, read by the CLI while serve runs; the in-process store beside it.
+      const served = json(runCli(["matrix", "--state", cloud.store, "--json"], { env: cloud.env })) as Matrix;
+      const direct = json(runCli(["matrix", "--state", local, "--json"], { env: { NO_COLOR: "1" } })) as Matrix;
+      expect(served.pairs.length).toBeGreaterThan(0);
+      expect(served.pairs).toEqual(direct.pairs);
+
+      // Every kind the app made is in the served cloud, the simulated on-premises side (admin path) included.
+      const kinds = new Set(accounts.flatMap((account) => (json(runCli(["ls", "--state", cloud.store, "--account", account, "--json"], { env: cloud.env })) as { resources: Array<{ type: string }> }).resources.map((r) => r.type)));
+      const manifest = path.join(cloud.dir, "manifest.json");
+      expect(runCli(["synth", program, "--out", manifest], { env: cloud.env }).code).toBe(0);
+      const declared = (JSON.parse(fs.readFileSync(manifest, "utf8")) as { resources: Array<{ type: string }> }).resources.map((r) => r.type);
+      expect([...kinds].sort()).toEqual([...new Set(declared)].sort());
+
+      // A second up changes nothing (decided from the local records, no call needed).
+      const again = json(runCli(["up", program, "--yes", "--accept-peerings", "--endpoint", cloud.url, "--json"], { env: cloud.env })) as { applied: unknown[] };
+      expect(again.applied).toEqual([]);
+
+      const destroy = runCli(["destroy", program, "--yes", "--endpoint", cloud.url, "--json"], { env: cloud.env });
+      expect(destroy.code).toBe(0);
+      for (const account of accounts) {
+        const left = json(runCli(["ls", "--state", cloud.store, "--account", account, "--json"], { env: cloud.env })) as { resources: unknown[] };
+        expect(left.resources).toEqual([]);
+      }
+      // No key the test handed out shows in anything the CLI printed.
+      for (const secret of cloud.secrets) expect(up.stdout + destroy.stdout + destroy.stderr).not.toContain(secret);
+    } finally {
+      expect(await cloud.stop()).toBe(0);
+    }
+  });
+
+  test("an app the endpoint path cannot carry is refused whole, before anything is created", async () => {
+    const cloud = await serveCloud(["100000000001"]);
+    try {
+      // S4 needs CCN, which the endpoint path does not map yet.
+      const up = runCli(["up", path.join(REPO, "examples", "s4-ccn-idcs-cloud-networks"), "--yes", "--endpoint", cloud.url, "--json"], { env: cloud.env });
+      expect(up.code).toBe(3);
+      const error = (json(up) as { error: { code: string; message: string } }).error;
+      expect(error.code).toBe("UnsupportedOperation.EndpointPath");
+      expect(error.message).toMatch(/nothing was created/);
+      expect(error.message).toMatch(/Ccn 'Ccn'/);
+      expect(error.message).toMatch(/drop --endpoint/);
+      const left = json(runCli(["ls", "--state", cloud.store, "--account", "100000000001", "--json"], { env: cloud.env })) as { resources: unknown[] };
+      expect(left.resources).toEqual([]);
+    } finally {
+      await cloud.stop();
+    }
+  });
+
+  test("without a key for the account: a clear error naming the variables, nothing created, no secret printed", async () => {
+    const cloud = await serveCloud(["100000000001"]);
+    try {
+      const up = runCli(["up", path.join(REPO, "examples", "s1-vpc-idc-spd"), "--yes", "--endpoint", cloud.url, "--json"], {
+        env: { ...cloud.env, HYBRIDLINK_CREDENTIALS: "" },
+      });
+      expect(up.code).not.toBe(0);
+      expect(up.stdout).toMatch(/TENCENTCLOUD_SECRET_ID/);
+      expect(fs.existsSync(cloud.env.HYBRIDLINK_STATE!)).toBe(false);
+      const left = json(runCli(["ls", "--state", cloud.store, "--account", "100000000001", "--json"], { env: cloud.env })) as { resources: unknown[] };
+      expect(left.resources).toEqual([]);
+    } finally {
+      await cloud.stop();
+    }
+  });
+
+  test("a wrong key is the cloud's AuthFailure, and an endpoint that is not a URL says what to give", async () => {
+    const cloud = await serveCloud(["100000000001"]);
+    try {
+      const keys = path.join(cloud.dir, "wrong.json");
+      fs.writeFileSync(keys, JSON.stringify({ "100000000001": { secretId: "AKIDnotakey", secretKey: "not-the-secret" } }));
+      const wrong = runCli(["up", path.join(REPO, "examples", "s1-vpc-idc-spd"), "--yes", "--endpoint", cloud.url, "--json"], { env: { ...cloud.env, HYBRIDLINK_CREDENTIALS: keys } });
+      expect(wrong.code).toBe(3);
+      expect((json(wrong) as { error: { code: string } }).error.code).toMatch(/^AuthFailure/);
+      expect(wrong.stdout + wrong.stderr).not.toContain("not-the-secret");
+      // The keys are tried before the first create: not even the simulated IDC site (admin path) was made.
+      const left = json(runCli(["ls", "--state", cloud.store, "--account", "100000000001", "--json"], { env: cloud.env })) as { resources: unknown[] };
+      expect(left.resources).toEqual([]);
+
+      const notUrl = runCli(["up", path.join(REPO, "examples", "s1-vpc-idc-spd"), "--yes", "--endpoint", "localhost 8080", "--json"], { env: cloud.env });
+      expect(notUrl.code).not.toBe(0);
+      expect((json(notUrl) as { error: { message: string } }).error.message).toMatch(/'localhost 8080' is not a URL/);
+    } finally {
+      await cloud.stop();
+    }
+  });
+});
