@@ -27,7 +27,9 @@ const ROOMS: Record<string, string> = {
   "providers/cloud":
     "The simulated cloud engine: actions named after the clouds' APIs, the SQLite store, the clock, the data plane (through lib/net), device configurations, and the cloud API server (one module per cloud, never touching the store). Imports the library only through lib/index.ts.",
   "providers/dynamic":
-    "One CRUD implementation per low-level type over the engine, shared by Pulumi's dynamic providers and the CLI's plan/apply. Imports lib/index.ts and providers/cloud.",
+    "One CRUD implementation per low-level type over a cloud client (the engine in process, or the endpoint path), shared by Pulumi's dynamic providers and the CLI's plan/apply. Imports lib/index.ts, providers/cloud and providers/endpoint.",
+  "providers/endpoint":
+    "The endpoint path: the engine's actions as official-SDK calls (Tencent Cloud API 3.0) to an HTTP endpoint, on a worker thread the caller waits for; implements the same CloudClient as the engine. Takes only names and types from providers/cloud/index.ts.",
   "lib/cli": "The `hybridlink` command. Reaches the engine and the providers through their public entries (providers/{cloud,dynamic}/index.ts).",
   "lib/pulumi": "The Pulumi adapter (`hybridlink/pulumi`): components and dynamic resources for a synthesized app. Reaches providers through providers/dynamic/index.ts.",
   "lib/testing": "`hybridlink/testing`, what users import into their own tests: depends only on the public entries.",
@@ -110,6 +112,7 @@ export function renderArchitecture(modules: readonly CruiseModule[]): string {
     "- the CLI, the Pulumi adapter and the testing module reach providers only through providers/cloud/index.ts and providers/dynamic/index.ts;",
     "- the testing module depends only on public entries;",
     "- the cloud API server (providers/cloud/api) never imports the store, and each cloud's module stands alone;",
+    "- the endpoint path (providers/endpoint) reaches the cloud only over the wire: from the engine it imports only providers/cloud/index.ts;",
     "- shipped code never imports the tests (tests may import anything).",
     "",
   ].join("\n");
