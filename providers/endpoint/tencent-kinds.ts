@@ -171,7 +171,7 @@ export function routeTablesIn(region: string, call: (region: string, action: str
 /** A route by its RouteItemId: Tencent describes routes only inside their tables. */
 function findRoute(id: string, port: TencentPort): { route: Record<string, unknown>; table: Record<string, unknown>; region: string } {
   const region = port.regionOf(id);
-  for (const table of routeTablesIn(region, port.call)) {
+  for (const table of routeTablesIn(region, (r, a, p) => port.call(r, a, p))) {
     const route = list(table.RouteSet).find((r) => r.RouteItemId === id);
     if (route) return { route, table, region };
   }
