@@ -49,6 +49,12 @@ export interface ProviderSettings {
    * @default - `$HYBRIDLINK_ADMIN_TOKEN`; none means the endpoint is a real cloud
    */
   readonly adminToken?: string;
+  /**
+   * The region of endpoint requests that name no resource (a customer gateway's create).
+   *
+   * @default - `$HYBRIDLINK_REGION`, else the profile's first region
+   */
+  readonly region?: string;
 }
 
 /** Environment variables the providers read. */
@@ -58,6 +64,7 @@ export const ENV = {
   profile: "HYBRIDLINK_PROFILE",
   endpoint: ENDPOINT_ENV.endpoint,
   adminToken: ENDPOINT_ENV.adminToken,
+  region: ENDPOINT_ENV.region,
 } as const;
 
 /** The settings the environment gives, overridden by `overrides`. */
@@ -73,6 +80,7 @@ export function resolveSettings(overrides: ProviderSettings = {}, env: NodeJS.Pr
     maxWaitSeconds: overrides.maxWaitSeconds,
     endpoint: overrides.endpoint ?? (env[ENV.endpoint] || undefined),
     adminToken: overrides.adminToken ?? (env[ENV.adminToken] || undefined),
+    region: overrides.region ?? (env[ENV.region] || undefined),
   };
 }
 
@@ -106,10 +114,15 @@ const endpoints = new Map<string, SdkCloudClient>();
 export function clientFor(settings: ProviderSettings): CloudClient {
   if (settings.endpoint === undefined) return engineFor(settings);
   const profile = settings.profile ?? "tencent";
-  const key = `${settings.endpoint}\n${profile}\n${settings.adminToken ?? ""}`;
+  const key = `${settings.endpoint}\n${profile}\n${settings.adminToken ?? ""}\n${settings.region ?? ""}`;
   let client = endpoints.get(key);
   if (!client) {
-    client = new SdkCloudClient({ endpoint: settings.endpoint, profile, ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}) });
+    client = new SdkCloudClient({
+      endpoint: settings.endpoint,
+      profile,
+      ...(settings.adminToken !== undefined ? { adminToken: settings.adminToken } : {}),
+      ...(settings.region !== undefined ? { region: settings.region } : {}),
+    });
     endpoints.set(key, client);
   }
   return client;

@@ -15,14 +15,18 @@ export const ENDPOINT_ENV = {
   region: "HYBRIDLINK_REGION",
   tencentSecretId: "TENCENTCLOUD_SECRET_ID",
   tencentSecretKey: "TENCENTCLOUD_SECRET_KEY",
+  alibabaKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  alibabaKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
 } as const;
 
 /**
  * The key each account's requests are signed with. A multi-account app (a
  * cross-account peering, accepted by its peer) needs one key per account:
  * `$HYBRIDLINK_CREDENTIALS` names a JSON file `{"<account>": {"secretId",
- * "secretKey"}}`. Any other account uses the key of TENCENTCLOUD_SECRET_ID /
- * TENCENTCLOUD_SECRET_KEY, the variables Tencent's CLI and SDK read. The cloud
+ * "secretKey"}}` (or accessKeyId/accessKeySecret). Any other account uses the key
+ * of TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (Alibaba:
+ * ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET), the variables
+ * the clouds' own CLIs and SDKs read. The cloud
  * acts as the key's owner whatever the app says: a key of another account
  * would act there (the cloud API has no "act as").
  */
@@ -33,12 +37,17 @@ export interface Keyring {
   any(): KeyPair;
 }
 
-export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): Keyring {
+export function credentialsFrom(env: NodeJS.ProcessEnv = process.env, cloud: "tencent" | "alibaba" = "tencent"): Keyring {
+  const [idVar, secretVar] = cloud === "alibaba" ? [ENDPOINT_ENV.alibabaKeyId, ENDPOINT_ENV.alibabaKeySecret] : [ENDPOINT_ENV.tencentSecretId, ENDPOINT_ENV.tencentSecretKey];
   const file = env[ENDPOINT_ENV.credentialsFile];
   let perAccount: Record<string, KeyPair> = {};
   if (file) {
     try {
-      perAccount = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, KeyPair>;
+      // Either cloud's names for the pair: SecretId/SecretKey (Tencent), AccessKeyId/AccessKeySecret (Alibaba).
+      const raw = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, Record<string, unknown>>;
+      perAccount = Object.fromEntries(
+        Object.entries(raw).map(([account, k]) => [account, { secretId: (k.secretId ?? k.accessKeyId) as string, secretKey: (k.secretKey ?? k.accessKeySecret) as string }]),
+      );
     } catch (err) {
       throw new CloudError(
         "AuthFailure.CredentialsFile",
@@ -47,9 +56,7 @@ export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): Keyring {
       );
     }
   }
-  const fallback = env[ENDPOINT_ENV.tencentSecretId] && env[ENDPOINT_ENV.tencentSecretKey]
-    ? { secretId: env[ENDPOINT_ENV.tencentSecretId]!, secretKey: env[ENDPOINT_ENV.tencentSecretKey]! }
-    : undefined;
+  const fallback = env[idVar] && env[secretVar] ? { secretId: env[idVar], secretKey: env[secretVar] } : undefined;
   const valid = (k: KeyPair | undefined): k is KeyPair => k !== undefined && typeof k.secretId === "string" && typeof k.secretKey === "string";
   const forAccount = (account: string): KeyPair => {
     const own = perAccount[account];
@@ -58,7 +65,7 @@ export function credentialsFrom(env: NodeJS.ProcessEnv = process.env): Keyring {
     // Never the key itself in a message: only where to put one.
     throw new CloudError(
       "AuthFailure.SecretIdNotFound",
-      `No key for account '${account}' on the endpoint path. Set ${ENDPOINT_ENV.tencentSecretId} and ${ENDPOINT_ENV.tencentSecretKey}, ` +
+      `No key for account '${account}' on the endpoint path. Set ${idVar} and ${secretVar}, ` +
         `or give the account its own key in the JSON file ${ENDPOINT_ENV.credentialsFile} names (hybridlink credentials create --account ${account} prints one).`,
     );
   };

@@ -6,48 +6,65 @@ import { isRef, ManifestResource } from "../../lib";
  * nothing (the same refusals tencent-kinds.ts makes at the call, said up front).
  */
 export function endpointRefusals(resources: readonly ManifestResource[], profile: string): string[] {
-  if (profile !== "tencent") {
-    return [`the app's profile is '${profile}': the endpoint path speaks Tencent Cloud API 3.0 only so far (Alibaba's VPC API is served by hybridlink serve, but the deploy path does not send it yet)`];
+  if (profile !== "tencent" && profile !== "alibaba") {
+    return [`the app's profile is '${profile}', which has no official SDK here: the endpoint path speaks Tencent Cloud API 3.0 and Alibaba Cloud's VPC API`];
   }
   const byId = new Map(resources.map((r) => [r.logicalId, r]));
   const out: string[] = [];
   for (const r of resources) {
     const p = r.props as unknown as Record<string, unknown>;
     const at = `${r.type} '${r.path}'`;
-    switch (r.type) {
-      case "Ccn":
-      case "CcnAttachment":
-        out.push(`${at}: CCN is not mapped on the endpoint path yet (DescribeCcns, DetachCcnInstances and DeleteCcn are not served)`);
-        break;
-      case "Vpc":
-        if (Array.isArray(p.cidrs) && p.cidrs.length > 1) out.push(`${at}: ${p.cidrs.length} CIDR blocks; the endpoint path sends CreateVpc's one CidrBlock`);
-        break;
-      case "Subnet": {
-        const table = isRef(p.routeTable) ? byId.get(p.routeTable.ref) : undefined;
-        if (table && (table.props as unknown as Record<string, unknown>).main !== true) {
-          out.push(`${at}: uses route table '${table.path}', not its VPC's default; associating another table is not mapped on the endpoint path yet`);
-        }
-        break;
-      }
-      case "RouteTable":
-        if (p.main !== true) out.push(`${at}: a second route table (its delete and subnet association are not mapped on the endpoint path yet)`);
-        break;
-      case "VpnGateway":
-        if (p.type === "CCN") out.push(`${at}: a CCN-type gateway (CCN is not mapped on the endpoint path yet)`);
-        break;
-      case "VpnConnection":
-        if (p.customerDevice !== undefined) out.push(`${at}: 'customerDevice' configures the simulated on-premises device, which no cloud API carries`);
-        break;
-      case "VpnGatewayRoute":
-        if (p.publishToVpc === true) out.push(`${at}: 'publishToVpc' is not part of Tencent's CreateVpnGatewayRoutes (the VPC reaches the gateway through a VPC route, next hop the VPN gateway)`);
-        if (p.weight !== undefined) out.push(`${at}: 'weight' is Alibaba's; Tencent's gateway routes take Priority`);
-        break;
-      case "PeeringConnection":
-        if (p.crossBorderApproval !== undefined) out.push(`${at}: 'crossBorderApproval' is a ticket with the cloud, not an API field`);
-        break;
-      default:
-        break;
-    }
+    out.push(...common(r.type, p, at, byId), ...(profile === "tencent" ? tencent(r.type, p, at) : alibaba(r.type, p, at)));
   }
   return out;
+}
+
+/** What neither cloud's mapping sends. */
+function common(type: string, p: Record<string, unknown>, at: string, byId: ReadonlyMap<string, ManifestResource>): string[] {
+  switch (type) {
+    case "Ccn":
+    case "CcnAttachment":
+      return [`${at}: CCN is not mapped on the endpoint path yet (DescribeCcns, DetachCcnInstances and DeleteCcn are not served)`];
+    case "Vpc":
+      return Array.isArray(p.cidrs) && p.cidrs.length > 1 ? [`${at}: ${p.cidrs.length} CIDR blocks; the endpoint path sends CreateVpc's one CidrBlock`] : [];
+    case "Subnet": {
+      const table = isRef(p.routeTable) ? byId.get(p.routeTable.ref) : undefined;
+      return table && (table.props as unknown as Record<string, unknown>).main !== true
+        ? [`${at}: uses route table '${table.path}', not its VPC's default; associating another table is not mapped on the endpoint path yet`]
+        : [];
+    }
+    case "RouteTable":
+      return p.main !== true ? [`${at}: a second route table (its delete and subnet association are not mapped on the endpoint path yet)`] : [];
+    case "VpnGateway":
+      return p.type === "CCN" ? [`${at}: a CCN-type gateway (CCN is not mapped on the endpoint path yet)`] : [];
+    case "VpnConnection":
+      return p.customerDevice !== undefined ? [`${at}: 'customerDevice' configures the simulated on-premises device, which no cloud API carries`] : [];
+    case "PeeringConnection":
+      return p.crossBorderApproval !== undefined ? [`${at}: 'crossBorderApproval' is a ticket with the cloud, not an API field`] : [];
+    default:
+      return [];
+  }
+}
+
+function tencent(type: string, p: Record<string, unknown>, at: string): string[] {
+  if (type !== "VpnGatewayRoute") return [];
+  return [
+    ...(p.publishToVpc === true ? [`${at}: 'publishToVpc' is not part of Tencent's CreateVpnGatewayRoutes (the VPC reaches the gateway through a VPC route, next hop the VPN gateway)`] : []),
+    ...(p.weight !== undefined ? [`${at}: 'weight' is Alibaba's; Tencent's gateway routes take Priority`] : []),
+  ];
+}
+
+function alibaba(type: string, p: Record<string, unknown>, at: string): string[] {
+  switch (type) {
+    case "Route":
+      return [`${at}: VPC route entries are not mapped for Alibaba on the endpoint path yet (DescribeRouteEntryList is not served)`];
+    case "PeeringConnection":
+      return [`${at}: Alibaba's VPC peering (CreateVpcPeerConnection) is not served`];
+    case "VpnConnection":
+      return p.routeType !== "ROUTE" ? [`${at}: routeType '${String(p.routeType)}'; Alibaba connections are destination-routed (ROUTE) on the endpoint path`] : [];
+    case "VpnGatewayRoute":
+      return p.weight === undefined ? [`${at}: Alibaba's CreateVpnRouteEntry requires 'weight' (100 active, 0 standby)`] : [];
+    default:
+      return [];
+  }
 }

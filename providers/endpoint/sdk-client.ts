@@ -1,11 +1,14 @@
 import * as crypto from "crypto";
 import { CloudProfile, findProfile, ProfileName } from "../../lib";
-import { ACTIONS_BY_TYPE, CloudError, ID_PREFIXES } from "../cloud";
+import { ACTIONS_BY_TYPE, CloudError } from "../cloud";
 import type { CloudClient, JsonObject, RequestContext } from "../cloud";
 import { callOverWire } from "./bridge";
 import { credentialsFrom, Keyring } from "./credentials";
-import { list, routeTablesIn, TENCENT_NETWORK_KINDS, TencentKind, TencentPort } from "./tencent-kinds";
+import { CloudKind, CloudPort, one } from "./kind";
+import { TENCENT_NETWORK_KINDS } from "./tencent-kinds";
 import { TENCENT_VPN_KINDS } from "./tencent-vpn-kinds";
+import { ALIBABA_KINDS } from "./alibaba-kinds";
+import { ALIBABA_LOCATORS, Locator, TENCENT_LOCATORS } from "./locators";
 
 export interface SdkClientOptions {
   /** The endpoint: `http://127.0.0.1:8080` (hybridlink serve) or a cloud's API host. */
@@ -23,7 +26,27 @@ export interface SdkClientOptions {
   readonly region?: string;
 }
 
-const KINDS: Readonly<Record<string, TencentKind>> = { ...TENCENT_NETWORK_KINDS, ...TENCENT_VPN_KINDS };
+/** Simulator-only kinds (the on-premises side): the admin path, as the engine's own actions, on either cloud. */
+function adminKind(create: string, describe: string, del: string): CloudKind {
+  return {
+    create: (p, port) => port.admin(create, p),
+    describe: (id, port) => one((port.admin(describe, { ids: [id] }) as { items?: unknown }).items, create.replace("Create", ""), id),
+    delete: (id, port) => void port.admin(del, { id }),
+  };
+}
+
+const ON_PREMISES: Readonly<Record<string, CloudKind>> = {
+  IdcSite: adminKind("CreateIdcSite", "DescribeIdcSites", "DeleteIdcSite"),
+  DirectConnectGateway: adminKind("CreateDirectConnectGateway", "DescribeDirectConnectGateways", "DeleteDirectConnectGateway"),
+};
+
+const KINDS_BY_CLOUD: Readonly<Record<EndpointCloud, Readonly<Record<string, CloudKind>>>> = {
+  tencent: { ...TENCENT_NETWORK_KINDS, ...TENCENT_VPN_KINDS, ...ON_PREMISES },
+  alibaba: { ...ALIBABA_KINDS, ...ON_PREMISES },
+};
+
+/** The clouds whose official SDK the endpoint path speaks. */
+export type EndpointCloud = "tencent" | "alibaba";
 
 /** Engine action name → the kind and verb it is. */
 const VERBS: ReadonlyMap<string, { type: string; verb: "create" | "describe" | "modify" | "delete" }> = new Map(
@@ -32,26 +55,16 @@ const VERBS: ReadonlyMap<string, { type: string; verb: "create" | "describe" | "
   ),
 );
 
-/** How to find which region holds an ID of each prefix: the Describe action, its ID list parameter and its result set. */
-const LOCATORS: Readonly<Record<string, readonly [string, string, string]>> = {
-  [ID_PREFIXES.Vpc]: ["DescribeVpcs", "VpcIds", "VpcSet"],
-  [ID_PREFIXES.Subnet]: ["DescribeSubnets", "SubnetIds", "SubnetSet"],
-  [ID_PREFIXES.RouteTable]: ["DescribeRouteTables", "RouteTableIds", "RouteTableSet"],
-  [ID_PREFIXES.VpnGateway]: ["DescribeVpnGateways", "VpnGatewayIds", "VpnGatewaySet"],
-  [ID_PREFIXES.CustomerGateway]: ["DescribeCustomerGateways", "CustomerGatewayIds", "CustomerGatewaySet"],
-  [ID_PREFIXES.VpnConnection]: ["DescribeVpnConnections", "VpnConnectionIds", "VpnConnectionSet"],
-  [ID_PREFIXES.PeeringConnection]: ["DescribeVpcPeeringConnections", "PeeringConnectionIds", "PeerConnectionSet"],
-};
-
 /**
- * The engine's actions through the official Tencent SDK to an endpoint
- * (`hybridlink serve`, or Tencent Cloud itself): the providers' CRUD runs
+ * The engine's actions through the official Tencent or Alibaba SDK to an
+ * endpoint (`hybridlink serve`, or the cloud itself): the providers' CRUD runs
  * unchanged over it. Each request is signed with the key of the account it is
  * made as; the SDK's asynchronous calls run on a worker thread this one
  * waits for, so the CRUD stays synchronous.
  */
 export class SdkCloudClient implements CloudClient {
   public readonly profile: CloudProfile;
+  private readonly cloud: EndpointCloud;
   private readonly credentials: Keyring;
   private readonly regions = new Map<string, string>();
   private readonly endpointHost: string;
@@ -59,12 +72,13 @@ export class SdkCloudClient implements CloudClient {
   private readonly baseUrl: string;
 
   constructor(private readonly options: SdkClientOptions) {
-    if (options.profile !== "tencent") {
+    if (options.profile !== "tencent" && options.profile !== "alibaba") {
       throw new CloudError(
         "UnsupportedOperation.EndpointProfile",
-        `The endpoint path speaks Tencent Cloud API 3.0 only so far; this app's profile is '${options.profile}'. Deploy it in process (drop --endpoint / HYBRIDLINK_ENDPOINT).`,
+        `The endpoint path speaks Tencent Cloud API 3.0 and Alibaba Cloud's VPC API; this app's profile is '${options.profile}', which has no SDK. Deploy it in process (drop --endpoint / HYBRIDLINK_ENDPOINT).`,
       );
     }
+    this.cloud = options.profile;
     let url: URL;
     try {
       url = new URL(options.endpoint);
@@ -75,7 +89,7 @@ export class SdkCloudClient implements CloudClient {
       throw new CloudError("InvalidParameterValue.Endpoint", `The endpoint '${options.endpoint}' is ${url.protocol}; use http:// or https://.`);
     }
     this.profile = findProfile(options.profile);
-    this.credentials = options.credentials ?? credentialsFrom();
+    this.credentials = options.credentials ?? credentialsFrom(process.env, this.cloud);
     this.endpointHost = url.host;
     this.protocol = `${url.protocol}//`;
     this.baseUrl = `${url.protocol}//${url.host}`;
@@ -85,7 +99,7 @@ export class SdkCloudClient implements CloudClient {
     const p = params as JsonObject;
     const known = VERBS.get(action);
     if (known) {
-      const kind = KINDS[known.type];
+      const kind = KINDS_BY_CLOUD[this.cloud][known.type];
       if (!kind) throw this.notMapped(action, `${known.type} resources are not mapped on the endpoint path yet`);
       const port = this.port(ctx.account);
       switch (known.verb) {
@@ -105,9 +119,9 @@ export class SdkCloudClient implements CloudClient {
           return {};
       }
     }
-    if (action === "AcceptVpcPeeringConnection" || action === "RejectVpcPeeringConnection") {
+    if (this.cloud === "tencent" && (action === "AcceptVpcPeeringConnection" || action === "RejectVpcPeeringConnection")) {
       const id = String(p.id);
-      this.tencent(ctx.account, this.regionOf(id, ctx.account), action, { PeeringConnectionId: id });
+      this.send(ctx.account, this.regionOf(id, ctx.account), action, { PeeringConnectionId: id });
       return {};
     }
     if (this.options.adminToken !== undefined) return this.admin(ctx.account, action, p);
@@ -122,7 +136,9 @@ export class SdkCloudClient implements CloudClient {
 
   /** One cheap signed read per account (DescribeVpcs, one item): a key the cloud refuses stops here. */
   public checkAccounts(accounts: readonly string[]): void {
-    for (const account of new Set(accounts)) this.tencent(account, this.defaultRegion(), "DescribeVpcs", { Limit: "1" });
+    const region = this.defaultRegion();
+    const probe = this.cloud === "tencent" ? { Limit: "1" } : { regionId: region, pageSize: 1 };
+    for (const account of new Set(accounts)) this.send(account, region, "DescribeVpcs", probe);
   }
 
   /**
@@ -138,9 +154,13 @@ export class SdkCloudClient implements CloudClient {
     return new CloudError("UnsupportedOperation.EndpointPath", `${action}: ${why}. The in-process engine (no --endpoint) does it.`);
   }
 
-  private tencent(account: string, region: string, action: string, params: object): Record<string, unknown> {
+  /** One signed call as `account`, through the profile's cloud SDK. */
+  private send(account: string, region: string, action: string, params: object): Record<string, unknown> {
     const key = this.credentials.forAccount(account);
-    const result = callOverWire({ kind: "tencent", endpoint: this.endpointHost, protocol: this.protocol, secretId: key.secretId, secretKey: key.secretKey, region, action, params });
+    const result =
+      this.cloud === "tencent"
+        ? callOverWire({ kind: "tencent", endpoint: this.endpointHost, protocol: this.protocol, secretId: key.secretId, secretKey: key.secretKey, region, action, params })
+        : callOverWire({ kind: "alibaba", endpoint: this.endpointHost, protocol: this.protocol.replace("://", ""), accessKeyId: key.secretId, accessKeySecret: key.secretKey, region, action, params });
     if (!result.ok) throw new CloudError(result.code, result.message, action, result.requestId ?? "");
     return result.data;
   }
@@ -173,24 +193,22 @@ export class SdkCloudClient implements CloudClient {
   }
 
   private holds(account: string, region: string, prefix: string, id: string): boolean {
-    if (prefix === ID_PREFIXES.Route) {
-      return routeTablesIn(region, (r, a, p) => this.tencent(account, r, a, p)).some((t) => list(t.RouteSet).some((route) => route.RouteItemId === id));
-    }
-    const locator = LOCATORS[prefix];
+    // An Alibaba destination route is named by its gateway (see alibaba-kinds): it is where the gateway is.
+    if (id.includes("|")) return this.holds(account, region, prefix, id.slice(0, id.indexOf("|")));
+    const locator: Locator | undefined = (this.cloud === "tencent" ? TENCENT_LOCATORS : ALIBABA_LOCATORS)[prefix];
     if (!locator) throw new CloudError("ResourceNotFound", `'${id}' is not an ID the endpoint path can look up.`);
-    const [action, param, set] = locator;
     try {
-      return list(this.tencent(account, region, action, { [param]: [id] })[set]).length > 0;
+      return locator((r, a, p) => this.send(account, r, a, p), region, id);
     } catch (err) {
       if (CloudError.isCloudError(err) && /NotFound|InvalidParameterValue/.test(err.code)) return false;
       throw err;
     }
   }
 
-  private port(account: string): TencentPort {
+  private port(account: string): CloudPort {
     return {
       account,
-      call: (region, action, params) => this.tencent(account, region, action, params),
+      call: (region, action, params) => this.send(account, region, action, params),
       regionOf: (id, as) => this.regionOf(id, as ?? account),
       remember: (id, region) => void this.regions.set(id, region),
       defaultRegion: () => this.defaultRegion(),

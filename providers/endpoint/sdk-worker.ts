@@ -1,5 +1,5 @@
 import { runAsWorker } from "synckit";
-import type { TencentWireCall, AdminWireCall, WireCall, WireResult } from "./wire-call";
+import type { AdminWireCall, AlibabaWireCall, TencentWireCall, WireCall, WireResult } from "./wire-call";
 
 /**
  * The worker thread behind `SdkCloudClient`: the official SDKs are
@@ -13,7 +13,7 @@ type TencentClient = { request(action: string, req: object): Promise<Record<stri
 const tencentClients = new Map<string, TencentClient>();
 
 function tencentClient(call: TencentWireCall): TencentClient {
-  const key = `${call.protocol}${call.endpoint}\n${call.secretId}\n${call.region}`;
+  const key = `${call.protocol}${call.endpoint}\n${call.secretId}\n${call.secretKey}\n${call.region}`;
   let client = tencentClients.get(key);
   if (!client) {
     // Loaded here, not at the top: only an endpoint user needs the SDK (an optional peer dependency).
@@ -46,6 +46,55 @@ async function tencent(call: TencentWireCall): Promise<WireResult> {
   }
 }
 
+type AlibabaClient = Record<string, (request: object) => Promise<{ body?: unknown }>>;
+type AlibabaModule = { default: new (config: object) => AlibabaClient } & Record<string, unknown>;
+const alibabaClients = new Map<string, AlibabaClient>();
+let alibabaModule: AlibabaModule | undefined;
+
+function alibabaClient(call: AlibabaWireCall): AlibabaClient {
+  const key = `${call.protocol}${call.endpoint}\n${call.accessKeyId}\n${call.accessKeySecret}\n${call.region}`;
+  let client = alibabaClients.get(key);
+  if (!client) {
+    // Loaded here, not at the top: only an endpoint user needs the SDKs (optional peer dependencies).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    alibabaModule ??= require("@alicloud/vpc20160428") as AlibabaModule;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { $OpenApiUtil } = require("@alicloud/openapi-core") as { $OpenApiUtil: { Config: new (c: object) => object } };
+    client = new alibabaModule.default(
+      new $OpenApiUtil.Config({ accessKeyId: call.accessKeyId, accessKeySecret: call.accessKeySecret, regionId: call.region, endpoint: call.endpoint, protocol: call.protocol }),
+    );
+    alibabaClients.set(key, client);
+  }
+  return client;
+}
+
+async function alibaba(call: AlibabaWireCall): Promise<WireResult> {
+  try {
+    const client = alibabaClient(call);
+    const method = call.action.charAt(0).toLowerCase() + call.action.slice(1);
+    const Request = alibabaModule![`${call.action}Request`] as (new (p: object) => object) | undefined;
+    if (typeof client[method] !== "function" || !Request) return { ok: false, code: "InvalidAction.NotFound", message: `The Alibaba SDK has no ${call.action}.` };
+    // Lists of structures (a customer gateway's Tags) go in as the SDK's own model of them, which names their wire fields.
+    const params: Record<string, unknown> = { ...call.params };
+    for (const [name, value] of Object.entries(params)) {
+      const Item = alibabaModule![`${call.action}Request${name.charAt(0).toUpperCase()}${name.slice(1)}`] as (new (p: object) => object) | undefined;
+      if (Item && Array.isArray(value)) params[name] = value.map((v: object) => new Item(v));
+    }
+    const response = await client[method](new Request(params));
+    // The body is a model instance; its own fields as plain data (camelCase, as the SDK names them).
+    return { ok: true, data: JSON.parse(JSON.stringify(response.body ?? {})) as Record<string, unknown> };
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown; data?: { RequestId?: unknown; Message?: unknown } };
+    return {
+      ok: false,
+      code: typeof e.code === "string" && e.code !== "" ? e.code : "EndpointUnreachable",
+      // The SDK's message prefixes the code and the URL; the cloud's own Message is in data.
+      message: typeof e.data?.Message === "string" ? e.data.Message : typeof e.message === "string" ? e.message : String(err),
+      ...(typeof e.data?.RequestId === "string" ? { requestId: e.data.RequestId } : {}),
+    };
+  }
+}
+
 async function admin(call: AdminWireCall): Promise<WireResult> {
   try {
     const res = await fetch(`${call.url}/_hybridlink/admin/${call.action}`, {
@@ -61,4 +110,4 @@ async function admin(call: AdminWireCall): Promise<WireResult> {
   }
 }
 
-runAsWorker((call: WireCall): Promise<WireResult> => (call.kind === "tencent" ? tencent(call) : admin(call)));
+runAsWorker((call: WireCall): Promise<WireResult> => (call.kind === "tencent" ? tencent(call) : call.kind === "alibaba" ? alibaba(call) : admin(call)));

@@ -1,5 +1,6 @@
 import { CloudError } from "../cloud";
 import type { JsonObject } from "../cloud";
+import { CloudKind, CloudPort, iso, list, notFound, one, s, unsupported } from "./kind";
 
 /**
  * The engine's resource actions as Tencent Cloud API 3.0 calls (vpc
@@ -9,49 +10,7 @@ import type { JsonObject } from "../cloud";
  * Tencent's API cannot express is refused here, before anything is sent.
  */
 
-/** What a kind's mapping may do: call Tencent in a region, and know a resource's region. */
-export interface TencentPort {
-  /** The caller's account (the key's owner). */
-  readonly account: string;
-  call(region: string, action: string, params: object): Record<string, unknown>;
-  /** The region an existing resource is in (found once, then remembered), looked up with `account`'s key (default: the caller's). */
-  regionOf(id: string, account?: string): string;
-  /** The region of requests that name no resource (the first region the profile lists, unless set). */
-  defaultRegion(): string;
-  remember(id: string, region: string): void;
-  /** A simulator verb on the admin path (IDC sites and the like: no cloud has them). */
-  admin(action: string, params: object): JsonObject;
-}
-
-export interface TencentKind {
-  create(params: JsonObject, port: TencentPort): JsonObject;
-  /** The Describe item of one resource; throws ResourceNotFound when it is gone. */
-  describe(id: string, port: TencentPort): JsonObject;
-  modify?(params: JsonObject, port: TencentPort): void;
-  delete(id: string, port: TencentPort): void;
-}
-
-const s = (v: unknown): string => (typeof v === "string" ? v : "");
-/** Tencent's `YYYY-MM-DD hh:mm:ss` (UTC+8 on the real cloud; the simulator's clock in UTC) as ISO. */
-const iso = (t: unknown): string | undefined => (typeof t === "string" && t !== "" ? `${t.replace(" ", "T")}.000Z` : undefined);
-const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
-
-export function notFound(what: string, id: string): CloudError {
-  return new CloudError("ResourceNotFound", `${what} '${id}' does not exist (or is not this account's to see).`);
-}
-
-/** Refuses what Tencent's API cannot carry, naming the field and what to do instead. */
-function unsupported(field: string, why: string): CloudError {
-  return new CloudError("UnsupportedOperation.EndpointPath", `${field}: ${why}`);
-}
-
-function one(set: unknown, what: string, id: string): Record<string, unknown> {
-  const [item] = list(set);
-  if (!item) throw notFound(what, id);
-  return item;
-}
-
-const VPC: TencentKind = {
+const VPC: CloudKind = {
   create(p, port) {
     const cidrs = p.cidrs as string[];
     if (cidrs.length > 1) throw unsupported("cidrs", `a VPC with ${cidrs.length} CIDR blocks: the endpoint path sends CreateVpc's one CidrBlock (secondary blocks are not mapped yet). Use one block, or the in-process engine.`);
@@ -73,14 +32,14 @@ const VPC: TencentKind = {
 };
 
 /** The VPC's default route table: Tencent makes one with every VPC and deletes it with the VPC. */
-function mainTableOf(vpc: string, port: TencentPort): Record<string, unknown> {
+function mainTableOf(vpc: string, port: CloudPort): Record<string, unknown> {
   const set = port.call(port.regionOf(vpc), "DescribeRouteTables", {
     Filters: [{ Name: "vpc-id", Values: [vpc] }, { Name: "association.main", Values: ["true"] }],
   }).RouteTableSet;
   return one(set, "the default route table of VPC", vpc);
 }
 
-const SUBNET: TencentKind = {
+const SUBNET: CloudKind = {
   create(p, port) {
     const vpc = s(p.vpc);
     const region = port.regionOf(vpc);
@@ -104,11 +63,11 @@ const SUBNET: TencentKind = {
   },
 };
 
-function tableItem(t: Record<string, unknown>, region: string, port: TencentPort): JsonObject {
+function tableItem(t: Record<string, unknown>, region: string, port: CloudPort): JsonObject {
   return { id: s(t.RouteTableId), account: port.account, name: t.RouteTableName, vpc: t.VpcId, main: t.Main === true, region, createdAt: iso(t.CreatedTime) };
 }
 
-const ROUTE_TABLE: TencentKind = {
+const ROUTE_TABLE: CloudKind = {
   create(p, port) {
     const vpc = s(p.vpc);
     const region = port.regionOf(vpc);
@@ -139,7 +98,7 @@ const ROUTE_TABLE: TencentKind = {
 const GATEWAY_TYPE: Readonly<Record<string, string>> = { VPN_GATEWAY: "VPN", PEERING: "PEERCONNECTION", CCN: "CCN" };
 const NEXT_HOP_TYPE: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(GATEWAY_TYPE).map(([k, v]) => [v, k]));
 
-function routeItem(r: Record<string, unknown>, table: Record<string, unknown>, region: string, port: TencentPort): JsonObject {
+function routeItem(r: Record<string, unknown>, table: Record<string, unknown>, region: string, port: CloudPort): JsonObject {
   return {
     id: s(r.RouteItemId),
     account: port.account,
@@ -169,7 +128,7 @@ export function routeTablesIn(region: string, call: (region: string, action: str
 }
 
 /** A route by its RouteItemId: Tencent describes routes only inside their tables. */
-function findRoute(id: string, port: TencentPort): { route: Record<string, unknown>; table: Record<string, unknown>; region: string } {
+function findRoute(id: string, port: CloudPort): { route: Record<string, unknown>; table: Record<string, unknown>; region: string } {
   const region = port.regionOf(id);
   for (const table of routeTablesIn(region, (r, a, p) => port.call(r, a, p))) {
     const route = list(table.RouteSet).find((r) => r.RouteItemId === id);
@@ -178,7 +137,7 @@ function findRoute(id: string, port: TencentPort): { route: Record<string, unkno
   throw notFound("route", id);
 }
 
-const ROUTE: TencentKind = {
+const ROUTE: CloudKind = {
   create(p, port) {
     const tableId = s(p.routeTable);
     const region = port.regionOf(tableId);
@@ -205,5 +164,4 @@ const ROUTE: TencentKind = {
   },
 };
 
-export const TENCENT_NETWORK_KINDS: Readonly<Record<string, TencentKind>> = { Vpc: VPC, Subnet: SUBNET, RouteTable: ROUTE_TABLE, Route: ROUTE };
-export { iso, list, one, s, unsupported };
+export const TENCENT_NETWORK_KINDS: Readonly<Record<string, CloudKind>> = { Vpc: VPC, Subnet: SUBNET, RouteTable: ROUTE_TABLE, Route: ROUTE };

@@ -1,5 +1,5 @@
 import type { JsonObject } from "../cloud";
-import { iso, list, notFound, one, s, TencentKind, TencentPort, unsupported } from "./tencent-kinds";
+import { CloudKind, CloudPort, iso, list, notFound, one, s, unsupported } from "./kind";
 
 /**
  * VPN gateways, customer gateways, connections, gateway routes and peerings
@@ -11,7 +11,7 @@ import { iso, list, notFound, one, s, TencentKind, TencentPort, unsupported } fr
 /** The tag `hybridlink serve` reads to bind a customer gateway to its simulated IDC site (a real cloud keeps it as a plain tag). */
 export const IDC_SITE_TAG = "hybridlink:idc-site";
 
-const VPN_GATEWAY: TencentKind = {
+const VPN_GATEWAY: CloudKind = {
   create(p, port) {
     if (p.type === "CCN") throw unsupported("type", "CCN-type VPN gateways are not mapped on the endpoint path yet (CCN itself is not); use a VPC-type gateway or the in-process engine.");
     const region = s(p.region);
@@ -49,7 +49,7 @@ const VPN_GATEWAY: TencentKind = {
   },
 };
 
-const CUSTOMER_GATEWAY: TencentKind = {
+const CUSTOMER_GATEWAY: CloudKind = {
   create(p, port) {
     // assumption: a customer gateway is made in the region of the request that needs it; the engine's are account-wide, so any region finds it.
     const region = port.defaultRegion();
@@ -71,7 +71,7 @@ const CUSTOMER_GATEWAY: TencentKind = {
   },
 };
 
-function connectionItem(c: Record<string, unknown>, region: string, port: TencentPort): JsonObject {
+function connectionItem(c: Record<string, unknown>, region: string, port: CloudPort): JsonObject {
   const ike = (c.IKEOptionsSpecification ?? {}) as Record<string, unknown>;
   const ipsec = (c.IPSECOptionsSpecification ?? {}) as Record<string, unknown>;
   const hc = c.HealthCheckConfig as Record<string, unknown> | undefined;
@@ -96,7 +96,7 @@ function connectionItem(c: Record<string, unknown>, region: string, port: Tencen
   };
 }
 
-const VPN_CONNECTION: TencentKind = {
+const VPN_CONNECTION: CloudKind = {
   create(p, port) {
     if (p.customerDevice !== undefined) {
       throw unsupported("customerDevice", "how the on-premises device is configured is the simulator's, not the cloud API's: the endpoint path cannot send it. Drop it (the device then runs the downloaded configuration) or use the in-process engine.");
@@ -139,7 +139,7 @@ const VPN_CONNECTION: TencentKind = {
   },
 };
 
-function gatewayRouteItem(r: Record<string, unknown>, gateway: string, port: TencentPort): JsonObject {
+function gatewayRouteItem(r: Record<string, unknown>, gateway: string, port: CloudPort): JsonObject {
   return {
     id: s(r.RouteId),
     account: port.account,
@@ -155,7 +155,7 @@ function gatewayRouteItem(r: Record<string, unknown>, gateway: string, port: Ten
 /** A gateway route by its ID: Tencent lists them per gateway, so the gateway is found first (remembered with the route). */
 const routeGateways = new Map<string, string>();
 
-function findGatewayRoute(id: string, port: TencentPort): { route: Record<string, unknown>; gateway: string } {
+function findGatewayRoute(id: string, port: CloudPort): { route: Record<string, unknown>; gateway: string } {
   const gateway = routeGateways.get(id);
   if (gateway === undefined) throw unsupported("VpnGatewayRoute", `route '${id}' was not created by this process; the endpoint path finds a gateway route only through its gateway.`);
   const route = list(port.call(port.regionOf(gateway), "DescribeVpnGatewayRoutes", { VpnGatewayId: gateway }).Routes).find((r) => r.RouteId === id);
@@ -163,7 +163,7 @@ function findGatewayRoute(id: string, port: TencentPort): { route: Record<string
   return { route, gateway };
 }
 
-const VPN_GATEWAY_ROUTE: TencentKind = {
+const VPN_GATEWAY_ROUTE: CloudKind = {
   create(p, port) {
     if (p.publishToVpc === true) {
       throw unsupported("publishToVpc", "Tencent's CreateVpnGatewayRoutes has no publish-to-VPC: its VPC reaches the gateway through a VPC route (next hop the VPN gateway). Set publishToVpc false and add that route.");
@@ -195,7 +195,7 @@ const VPN_GATEWAY_ROUTE: TencentKind = {
   },
 };
 
-const PEERING: TencentKind = {
+const PEERING: CloudKind = {
   create(p, port) {
     const requester = s(p.requesterVpc);
     const region = port.regionOf(requester);
@@ -243,21 +243,10 @@ const PEERING: TencentKind = {
   },
 };
 
-/** Simulator-only kinds (the on-premises side): the admin path, as the engine's own actions. */
-function adminKind(create: string, describe: string, del: string): TencentKind {
-  return {
-    create: (p, port) => port.admin(create, p),
-    describe: (id, port) => one((port.admin(describe, { ids: [id] }) as { items?: unknown }).items, create.replace("Create", ""), id),
-    delete: (id, port) => void port.admin(del, { id }),
-  };
-}
-
-export const TENCENT_VPN_KINDS: Readonly<Record<string, TencentKind>> = {
+export const TENCENT_VPN_KINDS: Readonly<Record<string, CloudKind>> = {
   VpnGateway: VPN_GATEWAY,
   CustomerGateway: CUSTOMER_GATEWAY,
   VpnConnection: VPN_CONNECTION,
   VpnGatewayRoute: VPN_GATEWAY_ROUTE,
   PeeringConnection: PEERING,
-  IdcSite: adminKind("CreateIdcSite", "DescribeIdcSites", "DeleteIdcSite"),
-  DirectConnectGateway: adminKind("CreateDirectConnectGateway", "DescribeDirectConnectGateways", "DeleteDirectConnectGateway"),
 };

@@ -3,7 +3,7 @@
  * crosses a thread boundary. Secrets travel only between threads of this
  * process; they are never logged and never part of an error.
  */
-export type WireCall = TencentWireCall | AdminWireCall;
+export type WireCall = TencentWireCall | AlibabaWireCall | AdminWireCall;
 
 /** A Tencent Cloud API 3.0 action through the official SDK (`vpc.v20170312.Client`'s generic `request`). */
 export interface TencentWireCall {
@@ -14,6 +14,25 @@ export interface TencentWireCall {
   readonly protocol: string;
   readonly secretId: string;
   readonly secretKey: string;
+  readonly region: string;
+  readonly action: string;
+  readonly params: object;
+}
+
+/**
+ * An Alibaba Cloud VPC API (2016-04-28) action through the official SDK
+ * (@alicloud/vpc20160428's typed method for it: `createVpc(new
+ * CreateVpcRequest({...}))`); parameters and answers in the SDK models'
+ * camelCase names.
+ */
+export interface AlibabaWireCall {
+  readonly kind: "alibaba";
+  /** `host:port` as the SDK's Config.endpoint takes it. */
+  readonly endpoint: string;
+  /** `http` or `https`. */
+  readonly protocol: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
   readonly region: string;
   readonly action: string;
   readonly params: object;

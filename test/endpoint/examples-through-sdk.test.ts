@@ -6,18 +6,20 @@ import { serveCloud, ServedCloud } from "./served-cloud";
 
 /**
  * The example suite through the endpoint path (issue 13, item 3): `hybridlink
- * up --endpoint` sends every create through the official Tencent SDK to
+ * up --endpoint` sends every create through the official Tencent or Alibaba SDK to
  * `hybridlink serve` (a child process), and the cloud it builds has the same
  * reachability as the same app deployed in process. Then destroy leaves the
  * served cloud empty. Examples the endpoint path cannot carry are refused
  * before anything is created (the last test).
  */
-const EXAMPLES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["s1-vpc-idc-spd", ["100000000001"]],
-  ["s6-vpc-idcs-no-transit", ["100000000001"]],
-  ["p1-peering-non-transitive", ["100000000001"]],
+const EXAMPLES: ReadonlyArray<readonly [string, readonly string[], "tencent" | "alibaba"]> = [
+  ["s1-vpc-idc-spd", ["100000000001"], "tencent"],
+  ["s6-vpc-idcs-no-transit", ["100000000001"], "tencent"],
+  ["p1-peering-non-transitive", ["100000000001"], "tencent"],
   // Cross-account: each account signs with its own key; the accepter's key accepts.
-  ["p3-cross-account-cross-region", ["100000000001", "200000000002"]],
+  ["p3-cross-account-cross-region", ["100000000001", "200000000002"], "tencent"],
+  // Seed 001's HA pair through the Alibaba SDK: two connections with health checks, destination routes weighted 100/0, published.
+  ["ha-dual-customer-gateway", ["100000000001"], "alibaba"],
 ];
 
 type Matrix = { pairs: Array<{ from: string; to: string; verdict: string }> };
@@ -26,8 +28,8 @@ describe("the examples through the official SDK to hybridlink serve", () => {
   const inProcess = fs.mkdtempSync(path.join(os.tmpdir(), "hl-endpoint-inproc-"));
   afterAll(() => fs.rmSync(inProcess, { recursive: true, force: true }));
 
-  test.each(EXAMPLES)("%s: same reachability as in process, destroy leaves nothing", async (example, accounts) => {
-    const cloud: ServedCloud = await serveCloud(accounts);
+  test.each(EXAMPLES)("%s: same reachability as in process, destroy leaves nothing", async (example, accounts, api) => {
+    const cloud: ServedCloud = await serveCloud(accounts, api);
     try {
       const program = path.join(REPO, "examples", example);
       const up = runCli(["up", program, "--yes", "--accept-peerings", "--endpoint", cloud.url, "--json"], { env: cloud.env });
@@ -80,6 +82,10 @@ describe("the examples through the official SDK to hybridlink serve", () => {
       expect(error.message).toMatch(/nothing was created/);
       expect(error.message).toMatch(/Ccn 'Ccn'/);
       expect(error.message).toMatch(/drop --endpoint/);
+      // P2 is a CCB app: no official SDK to speak.
+      const ccb = runCli(["up", path.join(REPO, "examples", "p2-peering-one-way"), "--yes", "--endpoint", cloud.url, "--json"], { env: cloud.env });
+      expect(ccb.code).toBe(3);
+      expect((json(ccb) as { error: { message: string } }).error.message).toMatch(/profile is 'ccb', which has no official SDK/);
       const left = json(runCli(["ls", "--state", cloud.store, "--account", "100000000001", "--json"], { env: cloud.env })) as { resources: unknown[] };
       expect(left.resources).toEqual([]);
     } finally {

@@ -18,13 +18,13 @@ export interface ServedCloud {
 
 export const ADMIN_TOKEN = "endpoint-test-admin-token";
 
-export async function serveCloud(accounts: readonly string[]): Promise<ServedCloud> {
+export async function serveCloud(accounts: readonly string[], cloud: "tencent" | "alibaba" = "tencent"): Promise<ServedCloud> {
   const t = tempState();
   const serverEnv = { ...t.env, HYBRIDLINK_ADMIN_TOKEN: ADMIN_TOKEN };
   const keys: Record<string, { secretId: string; secretKey: string }> = {};
   for (const account of accounts) {
-    const key = json(runCli(["credentials", "create", "--account", account, "--cloud", "tencent", "--json"], { env: serverEnv }));
-    keys[account] = { secretId: String(key.SecretId), secretKey: String(key.SecretKey) };
+    const key = json(runCli(["credentials", "create", "--account", account, "--cloud", cloud, "--json"], { env: serverEnv }));
+    keys[account] = { secretId: String(key.SecretId ?? key.AccessKeyId), secretKey: String(key.SecretKey ?? key.AccessKeySecret) };
   }
   const keysFile = path.join(t.dir, "keys.json");
   fs.writeFileSync(keysFile, JSON.stringify(keys), { mode: 0o600 });
@@ -50,6 +50,8 @@ export async function serveCloud(accounts: readonly string[]): Promise<ServedClo
       HYBRIDLINK_ADMIN_TOKEN: ADMIN_TOKEN,
       TENCENTCLOUD_SECRET_ID: "",
       TENCENTCLOUD_SECRET_KEY: "",
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "",
       http_proxy: "",
       HTTP_PROXY: "",
     },

@@ -68,7 +68,7 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
   const settings: ProviderSettings = {
     statePath: options.scratch ? ":memory:" : storePath(options),
     profile: manifest.app.profile as ProfileName,
-    ...(endpoint !== undefined ? { endpoint, adminToken: process.env[ENV.adminToken] || undefined } : {}),
+    ...(endpoint !== undefined ? { endpoint, adminToken: process.env[ENV.adminToken] || undefined, region: process.env[ENV.region] || firstRegion(manifest) } : {}),
   };
   if (endpoint !== undefined) refuseWhatTheEndpointCannotSend(manifest, endpoint);
   // Where the resources are: the in-process engine, or the endpoint (then the engine below keeps only the records).
@@ -122,6 +122,15 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     closeEngines();
     throw err;
   }
+}
+
+/** The first region the app names: where the endpoint path makes what names no region (a customer gateway). */
+function firstRegion(manifest: Manifest): string | undefined {
+  for (const r of manifest.resources) {
+    const region = (r.props as unknown as Record<string, unknown>).region;
+    if (typeof region === "string") return region;
+  }
+  return undefined;
 }
 
 /** The accounts that accept the app's peerings (they act too, with `--accept-peerings`). */
