@@ -19,6 +19,8 @@ export interface StackSettings {
   readonly statePath: string;
   /** Extra environment of the program (pre-shared keys). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Extra environment of the provider host (the endpoint path: HYBRIDLINK_ENDPOINT and the keys). */
+  readonly providerEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunResult {
@@ -110,7 +112,7 @@ export async function destroy(projectDir: string, settings: StackSettings): Prom
 
 function lazyProvider(projectDir: string, project: Project, settings: StackSettings) {
   let host: Promise<ProviderHost> | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, HYBRIDLINK_STATE: settings.statePath, PULUMI_NODEJS_PROJECT: project.name, PULUMI_NODEJS_STACK: settings.stack };
+  const env: NodeJS.ProcessEnv = { ...process.env, HYBRIDLINK_STATE: settings.statePath, PULUMI_NODEJS_PROJECT: project.name, PULUMI_NODEJS_STACK: settings.stack, ...settings.providerEnv };
   return {
     get: (engineAddress: string) => (host ??= ProviderHost.start(projectDir, engineAddress, env)),
     stop: async () => {
