@@ -22,9 +22,6 @@ export function endpointRefusals(resources: readonly ManifestResource[], profile
 /** What neither cloud's mapping sends. */
 function common(type: string, p: Record<string, unknown>, at: string, byId: ReadonlyMap<string, ManifestResource>): string[] {
   switch (type) {
-    case "Ccn":
-    case "CcnAttachment":
-      return [`${at}: CCN is not mapped on the endpoint path yet (DescribeCcns, DetachCcnInstances and DeleteCcn are not served)`];
     case "Vpc":
       return Array.isArray(p.cidrs) && p.cidrs.length > 1 ? [`${at}: ${p.cidrs.length} CIDR blocks; the endpoint path sends CreateVpc's one CidrBlock`] : [];
     case "Subnet": {
@@ -35,8 +32,6 @@ function common(type: string, p: Record<string, unknown>, at: string, byId: Read
     }
     case "RouteTable":
       return p.main !== true ? [`${at}: a second route table (its delete and subnet association are not mapped on the endpoint path yet)`] : [];
-    case "VpnGateway":
-      return p.type === "CCN" ? [`${at}: a CCN-type gateway (CCN is not mapped on the endpoint path yet)`] : [];
     case "VpnConnection":
       return p.customerDevice !== undefined ? [`${at}: 'customerDevice' configures the simulated on-premises device, which no cloud API carries`] : [];
     case "PeeringConnection":
@@ -56,6 +51,11 @@ function tencent(type: string, p: Record<string, unknown>, at: string): string[]
 
 function alibaba(type: string, p: Record<string, unknown>, at: string): string[] {
   switch (type) {
+    case "Ccn":
+    case "CcnAttachment":
+      return [`${at}: CCN is Tencent's (Alibaba's Cloud Enterprise Network is another API, not served)`];
+    case "VpnGateway":
+      return p.type === "CCN" ? [`${at}: a CCN-type gateway is Tencent's`] : [];
     case "Route":
       return [`${at}: VPC route entries are not mapped for Alibaba on the endpoint path yet (DescribeRouteEntryList is not served)`];
     case "PeeringConnection":

@@ -7,6 +7,7 @@ import { credentialsFrom, Keyring } from "./credentials";
 import { CloudKind, CloudPort, one } from "./kind";
 import { TENCENT_NETWORK_KINDS } from "./tencent-kinds";
 import { TENCENT_VPN_KINDS } from "./tencent-vpn-kinds";
+import { TENCENT_CCN_KINDS } from "./tencent-ccn-kinds";
 import { ALIBABA_KINDS } from "./alibaba-kinds";
 import { ALIBABA_LOCATORS, Locator, TENCENT_LOCATORS } from "./locators";
 
@@ -41,7 +42,7 @@ const ON_PREMISES: Readonly<Record<string, CloudKind>> = {
 };
 
 const KINDS_BY_CLOUD: Readonly<Record<EndpointCloud, Readonly<Record<string, CloudKind>>>> = {
-  tencent: { ...TENCENT_NETWORK_KINDS, ...TENCENT_VPN_KINDS, ...ON_PREMISES },
+  tencent: { ...TENCENT_NETWORK_KINDS, ...TENCENT_VPN_KINDS, ...TENCENT_CCN_KINDS, ...ON_PREMISES },
   alibaba: { ...ALIBABA_KINDS, ...ON_PREMISES },
 };
 

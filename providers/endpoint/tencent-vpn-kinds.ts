@@ -13,13 +13,13 @@ export const IDC_SITE_TAG = "hybridlink:idc-site";
 
 const VPN_GATEWAY: CloudKind = {
   create(p, port) {
-    if (p.type === "CCN") throw unsupported("type", "CCN-type VPN gateways are not mapped on the endpoint path yet (CCN itself is not); use a VPC-type gateway or the in-process engine.");
     const region = s(p.region);
+    // cloud-api: Type CCN makes a gateway for a CCN (no VpcId); IPSEC and SSL attach to a VPC.
     const out = port.call(region, "CreateVpnGateway", {
-      VpcId: p.vpc,
+      ...(p.type === "CCN" ? {} : { VpcId: p.vpc }),
       VpnGatewayName: p.name,
       InternetMaxBandwidthOut: p.bandwidthMbps,
-      Type: p.sslEnabled === true ? "SSL" : "IPSEC",
+      Type: p.type === "CCN" ? "CCN" : p.sslEnabled === true ? "SSL" : "IPSEC",
       ...(p.sslConnections !== undefined ? { MaxConnection: p.sslConnections } : {}),
     });
     const id = s((out.VpnGateway as Record<string, unknown>).VpnGatewayId);
@@ -35,7 +35,7 @@ const VPN_GATEWAY: CloudKind = {
       name: gw.VpnGatewayName,
       region,
       type: gw.Type === "CCN" ? "CCN" : "VPC",
-      vpc: gw.VpcId,
+      ...(gw.Type === "CCN" ? {} : { vpc: gw.VpcId }),
       bandwidthMbps: gw.InternetMaxBandwidthOut,
       ipsecEnabled: gw.Type !== "SSL",
       sslEnabled: gw.Type === "SSL",
@@ -139,9 +139,14 @@ const VPN_CONNECTION: CloudKind = {
   },
 };
 
+/**
+ * Tencent lists a gateway's routes only through the gateway (DescribeVpnGatewayRoutes by
+ * VpnGatewayId): the engine-side ID is `<gateway>|<RouteId>` (our encoding), so any
+ * later process finds the route again.
+ */
 function gatewayRouteItem(r: Record<string, unknown>, gateway: string, port: CloudPort): JsonObject {
   return {
-    id: s(r.RouteId),
+    id: `${gateway}|${s(r.RouteId)}`,
     account: port.account,
     vpnGateway: gateway,
     destinationCidr: r.DestinationCidrBlock,
@@ -149,18 +154,15 @@ function gatewayRouteItem(r: Record<string, unknown>, gateway: string, port: Clo
     priority: r.Priority,
     enabled: r.Status !== "DISABLE",
     createdAt: iso(r.CreateTime),
-  };
+  } as JsonObject;
 }
 
-/** A gateway route by its ID: Tencent lists them per gateway, so the gateway is found first (remembered with the route). */
-const routeGateways = new Map<string, string>();
-
-function findGatewayRoute(id: string, port: CloudPort): { route: Record<string, unknown>; gateway: string } {
-  const gateway = routeGateways.get(id);
-  if (gateway === undefined) throw unsupported("VpnGatewayRoute", `route '${id}' was not created by this process; the endpoint path finds a gateway route only through its gateway.`);
-  const route = list(port.call(port.regionOf(gateway), "DescribeVpnGatewayRoutes", { VpnGatewayId: gateway }).Routes).find((r) => r.RouteId === id);
+function findGatewayRoute(id: string, port: CloudPort): { route: Record<string, unknown>; gateway: string; routeId: string } {
+  const [gateway, routeId] = id.split("|");
+  if (!gateway || !routeId) throw notFound("VPN gateway route", id);
+  const route = list(port.call(port.regionOf(gateway), "DescribeVpnGatewayRoutes", { VpnGatewayId: gateway }).Routes).find((r) => r.RouteId === routeId);
   if (!route) throw notFound("VPN gateway route", id);
-  return { route, gateway };
+  return { route, gateway, routeId };
 }
 
 const VPN_GATEWAY_ROUTE: CloudKind = {
@@ -174,24 +176,22 @@ const VPN_GATEWAY_ROUTE: CloudKind = {
       VpnGatewayId: gateway,
       Routes: [{ DestinationCidrBlock: p.destinationCidr, InstanceType: "VPNCONN", InstanceId: p.nextHop, Priority: p.priority ?? 0, Status: p.enabled === false ? "DISABLE" : "ENABLE" }],
     });
-    const route = one(out.Routes, "VPN gateway route to", s(p.destinationCidr));
-    routeGateways.set(s(route.RouteId), gateway);
-    return gatewayRouteItem(route, gateway, port);
+    return gatewayRouteItem(one(out.Routes, "VPN gateway route to", s(p.destinationCidr)), gateway, port);
   },
   describe(id, port) {
     const { route, gateway } = findGatewayRoute(id, port);
     return gatewayRouteItem(route, gateway, port);
   },
   modify(p, port) {
-    const { gateway } = findGatewayRoute(s(p.id), port);
+    const { gateway, routeId } = findGatewayRoute(s(p.id), port);
     if (p.enabled === undefined || Object.keys(p).some((k) => k !== "id" && k !== "enabled")) {
       throw unsupported("VpnGatewayRoute", "ModifyVpnGatewayRoutes changes a route's Status only: change 'enabled', or replace the route.");
     }
-    port.call(port.regionOf(gateway), "ModifyVpnGatewayRoutes", { VpnGatewayId: gateway, Routes: [{ RouteId: p.id, Status: p.enabled === true ? "ENABLE" : "DISABLE" }] });
+    port.call(port.regionOf(gateway), "ModifyVpnGatewayRoutes", { VpnGatewayId: gateway, Routes: [{ RouteId: routeId, Status: p.enabled === true ? "ENABLE" : "DISABLE" }] });
   },
   delete(id, port) {
-    const { gateway } = findGatewayRoute(id, port);
-    port.call(port.regionOf(gateway), "DeleteVpnGatewayRoutes", { VpnGatewayId: gateway, RouteIds: [id] });
+    const { gateway, routeId } = findGatewayRoute(id, port);
+    port.call(port.regionOf(gateway), "DeleteVpnGatewayRoutes", { VpnGatewayId: gateway, RouteIds: [routeId] });
   },
 };
 

@@ -15,6 +15,8 @@ export const TENCENT_ACTIONS = [
   "CreateVpnGatewayRoutes", "DescribeVpnGatewayRoutes", "ModifyVpnGatewayRoutes", "DeleteVpnGatewayRoutes",
   "DownloadCustomerGatewayConfiguration",
   "CreateCcn", "AttachCcnInstances", "DescribeCcnRoutes",
+  // What a deployment through the SDK needs to read back and take down a CCN (the endpoint path).
+  "DescribeCcns", "DescribeCcnAttachedInstances", "DetachCcnInstances", "DeleteCcn",
   "CreateVpcPeeringConnection", "AcceptVpcPeeringConnection", "RejectVpcPeeringConnection",
   "DeleteVpcPeeringConnection", "ModifyVpcPeeringConnection", "DescribeVpcPeeringConnections",
   // seed 003 (API概览) names these; today's SDK has no model or method for them (client.request reaches them).

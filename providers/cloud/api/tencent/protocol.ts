@@ -4,6 +4,7 @@ import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
 import { apiKey, ApiContext, ApiRequest, ApiResponse, header, json, withWireNames } from "../http";
 import { TencentCall, TencentHandler } from "./handler";
+import { CCN_HANDLERS } from "./handlers-ccn";
 import { PEERING_HANDLERS } from "./handlers-peering";
 import { VPC_HANDLERS } from "./handlers-vpc";
 import { VPN_HANDLERS } from "./handlers-vpn";
@@ -22,7 +23,7 @@ export const TENCENT_VERSION = "2017-03-12";
 /** cloud-api: a signature older (or newer) than five minutes is AuthFailure.SignatureExpire. */
 const MAX_SKEW_SECONDS = 300;
 
-export const TENCENT_HANDLERS: Readonly<Record<string, TencentHandler>> = { ...VPC_HANDLERS, ...VPN_HANDLERS, ...PEERING_HANDLERS };
+export const TENCENT_HANDLERS: Readonly<Record<string, TencentHandler>> = { ...VPC_HANDLERS, ...VPN_HANDLERS, ...PEERING_HANDLERS, ...CCN_HANDLERS };
 
 /** The SDK model an action's request and response follow; the seed's …Ex and Enable actions borrow their SDK siblings' (assumption). */
 export function modelAction(action: string): string {
