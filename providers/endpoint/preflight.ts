@@ -44,7 +44,6 @@ function common(type: string, p: Record<string, unknown>, at: string, byId: Read
 function tencent(type: string, p: Record<string, unknown>, at: string): string[] {
   if (type !== "VpnGatewayRoute") return [];
   return [
-    ...(p.publishToVpc === true ? [`${at}: 'publishToVpc' is not part of Tencent's CreateVpnGatewayRoutes (the VPC reaches the gateway through a VPC route, next hop the VPN gateway)`] : []),
     ...(p.weight !== undefined ? [`${at}: 'weight' is Alibaba's; Tencent's gateway routes take Priority`] : []),
   ];
 }

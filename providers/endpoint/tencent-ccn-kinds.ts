@@ -1,4 +1,3 @@
-import type { JsonObject } from "../cloud";
 import { CloudKind, iso, list, notFound, one, s } from "./kind";
 
 /**
@@ -24,7 +23,7 @@ const CCN: CloudKind = {
   },
   describe(id, port) {
     const ccn = one(port.call(port.defaultRegion(), "DescribeCcns", { CcnIds: [id] }).CcnSet, "CCN", id);
-    return { id, account: port.account, name: ccn.CcnName, createdAt: iso(ccn.CreateTime) } as JsonObject;
+    return { id, account: port.account, name: ccn.CcnName, createdAt: iso(ccn.CreateTime) };
   },
   delete(id, port) {
     port.call(port.defaultRegion(), "DeleteCcn", { CcnId: id });
@@ -52,7 +51,7 @@ const CCN_ATTACHMENT: CloudKind = {
     if (!hit) throw notFound("CCN attachment", id);
     return {
       id, account: port.account, ccn, instanceType: ENGINE_TYPE[s(hit.InstanceType)] ?? hit.InstanceType, instance, region: hit.InstanceRegion, createdAt: iso(hit.AttachedTime),
-    } as JsonObject;
+    };
   },
   delete(id, port) {
     const current = CCN_ATTACHMENT.describe(id, port);

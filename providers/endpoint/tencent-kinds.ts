@@ -32,7 +32,7 @@ const VPC: CloudKind = {
 };
 
 /** The VPC's default route table: Tencent makes one with every VPC and deletes it with the VPC. */
-function mainTableOf(vpc: string, port: CloudPort): Record<string, unknown> {
+export function mainTableOf(vpc: string, port: CloudPort): Record<string, unknown> {
   const set = port.call(port.regionOf(vpc), "DescribeRouteTables", {
     Filters: [{ Name: "vpc-id", Values: [vpc] }, { Name: "association.main", Values: ["true"] }],
   }).RouteTableSet;

@@ -1,5 +1,6 @@
 import type { JsonObject } from "../cloud";
 import { CloudKind, CloudPort, iso, list, notFound, one, s, unsupported } from "./kind";
+import { publish, publishedRoute, unpublishIfLast } from "./tencent-publish";
 
 /**
  * VPN gateways, customer gateways, connections, gateway routes and peerings
@@ -154,7 +155,7 @@ function gatewayRouteItem(r: Record<string, unknown>, gateway: string, port: Clo
     priority: r.Priority,
     enabled: r.Status !== "DISABLE",
     createdAt: iso(r.CreateTime),
-  } as JsonObject;
+  };
 }
 
 function findGatewayRoute(id: string, port: CloudPort): { route: Record<string, unknown>; gateway: string; routeId: string } {
@@ -167,20 +168,27 @@ function findGatewayRoute(id: string, port: CloudPort): { route: Record<string, 
 
 const VPN_GATEWAY_ROUTE: CloudKind = {
   create(p, port) {
-    if (p.publishToVpc === true) {
-      throw unsupported("publishToVpc", "Tencent's CreateVpnGatewayRoutes has no publish-to-VPC: its VPC reaches the gateway through a VPC route (next hop the VPN gateway). Set publishToVpc false and add that route.");
-    }
     if (p.weight !== undefined) throw unsupported("weight", "Tencent's gateway routes take Priority (0 or 100), not Weight (Alibaba's).");
     const gateway = s(p.vpnGateway);
     const out = port.call(port.regionOf(gateway), "CreateVpnGatewayRoutes", {
       VpnGatewayId: gateway,
       Routes: [{ DestinationCidrBlock: p.destinationCidr, InstanceType: "VPNCONN", InstanceId: p.nextHop, Priority: p.priority ?? 0, Status: p.enabled === false ? "DISABLE" : "ENABLE" }],
     });
-    return gatewayRouteItem(one(out.Routes, "VPN gateway route to", s(p.destinationCidr)), gateway, port);
+    const item = gatewayRouteItem(one(out.Routes, "VPN gateway route to", s(p.destinationCidr)), gateway, port);
+    if (p.publishToVpc !== true) return { ...item, publishToVpc: false };
+    try {
+      publish(gateway, s(p.destinationCidr), port);
+    } catch (err) {
+      // All or nothing: the gateway route goes again when its publication is refused.
+      VPN_GATEWAY_ROUTE.delete(s(item.id), port);
+      throw err;
+    }
+    return { ...item, publishToVpc: true };
   },
   describe(id, port) {
     const { route, gateway } = findGatewayRoute(id, port);
-    return gatewayRouteItem(route, gateway, port);
+    const item = gatewayRouteItem(route, gateway, port);
+    return { ...item, publishToVpc: publishedRoute(gateway, s(item.destinationCidr), port) !== undefined };
   },
   modify(p, port) {
     const { gateway, routeId } = findGatewayRoute(s(p.id), port);
@@ -190,8 +198,9 @@ const VPN_GATEWAY_ROUTE: CloudKind = {
     port.call(port.regionOf(gateway), "ModifyVpnGatewayRoutes", { VpnGatewayId: gateway, Routes: [{ RouteId: routeId, Status: p.enabled === true ? "ENABLE" : "DISABLE" }] });
   },
   delete(id, port) {
-    const { gateway, routeId } = findGatewayRoute(id, port);
+    const { gateway, routeId, route } = findGatewayRoute(id, port);
     port.call(port.regionOf(gateway), "DeleteVpnGatewayRoutes", { VpnGatewayId: gateway, RouteIds: [routeId] });
+    unpublishIfLast(gateway, s(route.DestinationCidrBlock), port);
   },
 };
 
