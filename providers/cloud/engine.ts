@@ -52,6 +52,15 @@ export interface RequestContext {
    * @default false
    */
   readonly operator?: boolean;
+  /**
+   * The region the request is made in (the cloud APIs' X-TC-Region / RegionId):
+   * a write that names a resource of another region finds nothing, exactly as
+   * if it did not exist (cloud-api: resources are regional; a peering belongs
+   * to both its ends' regions; customer gateways, CCNs and IDC sites to none).
+   *
+   * @default - every region (the CLI and the deploy tools, which name resources by ID across regions)
+   */
+  readonly region?: string;
 }
 
 /** An open write transaction of the engine's (see `CloudEngine.beginBatch`). */
@@ -164,8 +173,8 @@ export class CloudEngine implements CloudClient {
       const digest = token !== undefined ? requestDigest(params) : undefined;
       try {
         return def.writes
-          ? this.write(def, action, account, params, token, digest)
-          : this.transaction.deferred(def, action, account, params, token, digest);
+          ? this.write(def, action, account, params, token, digest, ctx.region)
+          : this.transaction.deferred(def, action, account, params, token, digest, undefined);
       } catch (err) {
         this.store.forgetCaches();
         throw err;
@@ -268,10 +277,11 @@ export class CloudEngine implements CloudClient {
     params: object,
     token: string | undefined,
     digest: string | undefined,
+    region: string | undefined,
   ): JsonObject {
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.transaction.immediate(def, action, account, params, token, digest);
+        return this.transaction.immediate(def, action, account, params, token, digest, region);
       } catch (err) {
         // The busy handler has already waited BUSY_TIMEOUT_MS; retrying a few times covers a long writer.
         if (!isBusy(err) || attempt >= BUSY_RETRIES) throw err;
@@ -287,6 +297,7 @@ export class CloudEngine implements CloudClient {
     params: object,
     token: string | undefined,
     digest: string | undefined,
+    region: string | undefined,
   ): JsonObject {
     this.store.beginAction();
     const actx: ActionContext = {
@@ -297,6 +308,7 @@ export class CloudEngine implements CloudClient {
       now: this.store.meta.now(),
       clientToken: token,
       requestDigest: digest,
+      ...(region !== undefined ? { region } : {}),
     };
     if (token !== undefined) {
       const created = this.store.resources.tryGetByClientToken(account, token);

@@ -46,7 +46,8 @@ export const CCN_ATTACHMENT_KIND: ResourceKind = {
   plan(params, ctx) {
     const ccn = readOwnedRef(params, "ccn", "Ccn", ctx);
     const instanceType = params.oneOf<CcnInstanceType>("instanceType", ["VPC", "VPN_GATEWAY", "DIRECT_CONNECT_GATEWAY"]);
-    const instance = readOwnedRef(params, "instance", INSTANCE_TYPES[instanceType], ctx);
+    // cloud-api: AttachCcnInstances names each instance's own region (InstanceRegion), whichever region the request is made in.
+    const instance = readOwnedRef(params, "instance", INSTANCE_TYPES[instanceType], { ...ctx, region: undefined });
     const region = readRegion(params, "region", ctx.profile);
     if (instance.region !== region.name) {
       throw params.error(

@@ -28,13 +28,25 @@ export function canSee(row: ResourceRow, account: string): boolean {
 }
 
 /**
+ * True when the resource is in the request's region, or the request names none.
+ * A peering is in both its ends' regions; what has no region (customer
+ * gateways, CCNs and their attachments, IDC sites) is in every one.
+ */
+export function inRequestRegion(row: ResourceRow, ctx: ActionContext): boolean {
+  if (ctx.region === undefined || row.region === undefined || row.type === "CcnAttachment") return true;
+  if (row.type === "PeeringConnection") return row.region === ctx.region || row.props.accepterRegion === ctx.region;
+  return row.region === ctx.region;
+}
+
+/**
  * The resource of that ID and type if the caller may see it; ResourceNotFound
  * otherwise, for another account's resource too, so that existence is not leaked.
  */
 export function findVisible(ctx: ActionContext, id: string, type: ResourceType): ResourceRow {
   checkPrefix(ctx, id, type, "id");
   const row = ctx.store.resources.tryGet(id);
-  if (!row || row.type !== type || !canSee(row, ctx.account)) throw notFound(NOUNS[type], id, ctx.account);
+  // Another region's resource is answered as a missing one (no existence leaked across regions either).
+  if (!row || row.type !== type || !canSee(row, ctx.account) || !inRequestRegion(row, ctx)) throw notFound(NOUNS[type], id, ctx.account);
   return row;
 }
 
@@ -56,7 +68,7 @@ export function readOwnedRef(params: ParamReader, name: string, type: ResourceTy
   const id = params.string(name);
   checkPrefix(ctx, id, type, params.nameOf(name));
   const row = ctx.store.resources.tryGet(id);
-  if (!row || row.type !== type || row.account !== ctx.account) {
+  if (!row || row.type !== type || row.account !== ctx.account || !inRequestRegion(row, ctx)) {
     throw new CloudError(
       "ResourceNotFound",
       `${ctx.action}: '${params.nameOf(name)}' names ${NOUNS[type]} '${id}', which does not exist in account '${ctx.account}'. ` +

@@ -14,6 +14,8 @@ export interface ActionContext {
   /** A create's client token and the digest of its parameters, stored with the new resource. */
   readonly clientToken?: string;
   readonly requestDigest?: string;
+  /** The request's region (RequestContext.region): a write's lookups find only resources there. */
+  readonly region?: string;
 }
 
 /** One API action. */

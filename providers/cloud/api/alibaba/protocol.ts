@@ -56,7 +56,8 @@ export function handleAlibaba(req: ApiRequest, ctx: ApiContext): ApiResponse {
       account,
       region,
       profile: ctx.engine.profile,
-      engine: (engineAction: string, engineParams: object): JsonObject => ctx.engine.request(engineAction, engineParams, { account }),
+      // Writes are scoped to RegionId: another region's resource is not found (RequestContext.region).
+      engine: (engineAction: string, engineParams: object): JsonObject => ctx.engine.request(engineAction, engineParams, { account, region }),
     };
     const result = handler.run(request as never, call) as Record<string, unknown>;
     return json(200, { ...writeResponse(`${action}ResponseBody`, result), RequestId: requestId });

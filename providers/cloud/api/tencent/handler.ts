@@ -5,6 +5,8 @@ import type { JsonObject } from "../../params";
 
 /** What a handler may do: call the engine as the key's account, in the request's region. */
 export interface TencentCall {
+  /** The Tencent action being answered (refusals name it, as the engine's do). */
+  readonly action: string;
   readonly account: string;
   /** X-TC-Region. */
   readonly region: string;

@@ -1,16 +1,25 @@
 import type * as M from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
 import { ACTIONS_BY_TYPE } from "../../actions";
-import { CloudError } from "../../errors";
+import { CloudError, notFound } from "../../errors";
+import { NOUNS } from "../../actions/lookup";
 import type { JsonObject } from "../../params";
 import { allOrNothing, handler, items, page, required, TencentCall, TencentHandler } from "./handler";
 import { GATEWAY_TYPES, routeNumber, routeOut, routeTableOut, subnetOut, vpcOut } from "./resources";
 
 const A = ACTIONS_BY_TYPE;
 
-/** The VPC's main route table (CreateVpc makes one, as the cloud does). */
+/**
+ * The VPC's main route table (CreateVpc makes one, as the cloud does), looked up in the request's region:
+ * a VPC of another region, or none at all, is refused as the engine refuses a reference to a missing VPC.
+ */
 function mainTable(call: TencentCall, vpcId: string): JsonObject {
-  const [table] = items(call.engine(A.RouteTable.describe, { filters: { vpc: vpcId, main: true } }));
-  if (!table) throw new CloudError("ResourceNotFound", `VPC '${vpcId}' has no default route table.`);
+  const [table] = items(call.engine(A.RouteTable.describe, { filters: { vpc: vpcId, main: true, region: call.region } }));
+  if (!table) {
+    throw new CloudError(
+      "ResourceNotFound",
+      `${call.action}: 'vpc' names VPC '${vpcId}', which does not exist in account '${call.account}'. Create it first, or pass the ID of one of your VPCs.`,
+    );
+  }
   return table;
 }
 
@@ -43,7 +52,8 @@ export const VPC_HANDLERS: Record<string, TencentHandler> = {
   }),
   DeleteVpc: handler<M.DeleteVpcRequest, M.DeleteVpcResponse>((req, call) => {
     const id = required(req.VpcId, "VpcId");
-    call.engine(A.Vpc.describe, { ids: [id] });
+    // Scoped to the request's region: another region's VPC is refused as a missing one is.
+    if (!items(call.engine(A.Vpc.describe, { ids: [id], filters: { region: call.region } })).length) throw notFound(NOUNS.Vpc, id, call.account);
     const table = mainTable(call, id);
     // The default table goes with its VPC; a subnet still using it refuses the delete here (ResourceInUse).
     call.engine(A.RouteTable.delete, { id: table.id });

@@ -58,10 +58,12 @@ export function handleTencent(req: ApiRequest, ctx: ApiContext): ApiResponse {
     const model = modelAction(action);
     checkRequest(`${model}Request`, body);
     const call: TencentCall = {
+      action,
       account,
       region,
       profile: ctx.engine.profile,
-      engine: (engineAction: string, params: object): JsonObject => ctx.engine.request(engineAction, params, { account }),
+      // Writes are scoped to X-TC-Region: another region's resource is not found (RequestContext.region).
+      engine: (engineAction: string, params: object): JsonObject => ctx.engine.request(engineAction, params, { account, region }),
     };
     const result = handler.run(body as never, call) as Record<string, unknown>;
     return json(200, { Response: { ...complete(`${model}Response`, result), RequestId: requestId } });
