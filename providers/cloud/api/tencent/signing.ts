@@ -56,6 +56,25 @@ export function tc3Signature(secretKey: string, auth: Tc3Authorization, request:
   ].join("\n");
   const scope = `${auth.date}/${auth.service}/tc3_request`;
   const toSign = `TC3-HMAC-SHA256\n${request.timestamp}\n${scope}\n${sha256Hex(canonical)}`;
-  const kSigning = hmac(hmac(hmac(`TC3${secretKey}`, auth.date), auth.service), "tc3_request");
-  return crypto.createHmac("sha256", kSigning).update(toSign).digest("hex");
+  return crypto.createHmac("sha256", signingKey(secretKey, auth.date, auth.service)).update(toSign).digest("hex");
+}
+
+/**
+ * The derived signing key (three HMACs) depends only on the secret, the day
+ * and the service: kept per key and day, as the SDK's own callers could, so a
+ * busy client costs one HMAC per request instead of four. In memory only;
+ * bounded so a flood of keys or days cannot grow it.
+ */
+const signingKeys = new Map<string, Buffer>();
+const MAX_SIGNING_KEYS = 1024;
+
+function signingKey(secretKey: string, date: string, service: string): Buffer {
+  const id = `${date}\n${service}\n${secretKey}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    key = hmac(hmac(hmac(`TC3${secretKey}`, date), service), "tc3_request");
+    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
+    signingKeys.set(id, key);
+  }
+  return key;
 }

@@ -57,21 +57,55 @@ function describe(type: string): string {
   return type === "string" || type === "number" || type === "boolean" ? `a ${type}` : `an object (${type})`;
 }
 
+/** A model's fields, compiled once: name, type, and the nested model a field holds (if any). */
+interface Field {
+  readonly key: string;
+  readonly type: string;
+  readonly list: boolean;
+  /** The nested model's name, when the field holds one (or a list of them). */
+  readonly inner?: string;
+}
+
+const compiled = new Map<string, readonly Field[]>();
+
+function fieldsOf(modelName: string): readonly Field[] {
+  let fields = compiled.get(modelName);
+  if (!fields) {
+    fields = Object.entries(TENCENT_MODELS[modelName] ?? {}).map(([key, type]) => {
+      const list = type.endsWith("[]");
+      const inner = list ? type.slice(0, -2) : type;
+      return { key, type, list, ...(TENCENT_MODELS[inner] ? { inner } : {}) };
+    });
+    compiled.set(modelName, fields);
+  }
+  return fields;
+}
+
+/** The all-zero form of a model at a depth: the same for every response, so built once and shared (it is only serialized). */
+const zeroForms = new Map<string, Readonly<Record<string, unknown>>>();
+
+function zeroForm(modelName: string, depth: number): Readonly<Record<string, unknown>> {
+  const id = `${modelName}@${depth}`;
+  let form = zeroForms.get(id);
+  if (!form) {
+    form = Object.freeze(complete(modelName, undefined, depth));
+    zeroForms.set(id, form);
+  }
+  return form;
+}
+
 /** `value` with every field `modelName` declares, in the declared type; undeclared fields dropped. */
 export function complete(modelName: string, value: Record<string, unknown> | undefined, depth = 0): Record<string, unknown> {
-  const model = TENCENT_MODELS[modelName] ?? {};
   const out: Record<string, unknown> = {};
-  for (const [key, type] of Object.entries(model)) {
-    const given = value?.[key];
-    const nested = modelOf(type);
-    if (given === undefined || given === null || !typeOk(given, type)) {
+  for (const f of fieldsOf(modelName)) {
+    const given = value?.[f.key];
+    if (given === undefined || given === null || !typeOk(given, f.type)) {
       // A model that (indirectly) holds itself stops after a few levels.
-      out[key] = nested && !type.endsWith("[]") && depth < 4 ? complete(type, undefined, depth + 1) : zeroOf(type);
-    } else if (nested) {
-      const inner = type.replace(/\[\]$/, "");
-      out[key] = type.endsWith("[]") ? (given as Record<string, unknown>[]).map((v) => complete(inner, v, depth + 1)) : complete(inner, given as Record<string, unknown>, depth + 1);
+      out[f.key] = f.inner !== undefined && !f.list && depth < 4 ? (value === undefined ? complete(f.inner, undefined, depth + 1) : zeroForm(f.inner, depth + 1)) : zeroOf(f.type);
+    } else if (f.inner !== undefined) {
+      out[f.key] = f.list ? (given as Record<string, unknown>[]).map((v) => complete(f.inner!, v, depth + 1)) : complete(f.inner, given as Record<string, unknown>, depth + 1);
     } else {
-      out[key] = given;
+      out[f.key] = given;
     }
   }
   return out;
