@@ -10,11 +10,12 @@ export interface P2Options {
 }
 
 /**
- * Seed 004's worked example (武汉, CCB cloud): subnet A 192.168.1.0/24 in VPC1
- * and subnet B 10.0.1.0/24 in VPC2, same account, peered as "PeerConn". Only
- * route table A routes to the peer, so A's packets reach B and B's replies
- * have no way back (ONE_WAY) — the seed's FAQ "建立了对等连接但是无法进行通信".
- * With `returnRoute` route table B routes back and the pair is reachable.
+ * Seed 004's worked example (场景示例, CCB cloud): subnet A 192.168.1.0/24 in
+ * VPC1 and subnet B 10.0.1.0/24 in VPC2, same account, peered as "PeerConn".
+ * The worked example routes both ends (本端网络、对端网络均需配置路由策略):
+ * that is `returnRoute: true`, reachable both ways. Without it only route
+ * table A routes to the peer, so A's packets reach B and B's replies have no
+ * way back (ONE_WAY) — the seed FAQ's failure case, 建立了对等连接但是无法进行通信.
  */
 export function buildP2App(options: P2Options = {}): NetworkApp {
   const app = new NetworkApp({ profile: "ccb" });
