@@ -28,6 +28,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, build: (io: CliIo) => Comm
   ["cost", (io) => (require("./commands/cost") as typeof import("./commands/cost")).costCommand(io)],
   ["traffic", (io) => (require("./commands/traffic") as typeof import("./commands/traffic")).trafficCommand(io)],
   ["serve", (io) => (require("./commands/serve") as typeof import("./commands/serve")).serveCommand(io)],
+  ["account", (io) => (require("./commands/account") as typeof import("./commands/account")).accountCommand(io)],
   ["credentials", (io) => (require("./commands/credentials") as typeof import("./commands/credentials")).credentialsCommand(io)],
   ["state", (io) => (require("./commands/state") as typeof import("./commands/state")).stateCommand(io)],
   ["stack", (io) => (require("./commands/stack") as typeof import("./commands/stack")).stackCommand(io)],

@@ -1,6 +1,7 @@
 import { isRef, Manifest, ManifestResource, ResourceType, SecretSource } from "../../lib";
 import { diff } from "./diff";
 import { SecretDigestKey } from "./secrets";
+import { FeatureLookup, preflightFeatures } from "./feature-preflight";
 import { preflightKeys } from "./key-preflight";
 import { FIELD_TABLES } from "./fields";
 import { dependencyOrder, resourceInputs } from "./inputs";
@@ -48,6 +49,13 @@ export interface PlanOptions {
    * @default - keyed digests never match: a recorded key plans an update
    */
   readonly digestKey?: SecretDigestKey;
+  /**
+   * Whether an account has been granted a feature (a ticket): resources to
+   * create that need one it lacks stop the plan before anything is created.
+   *
+   * @default - not checked (the cloud answers at create time)
+   */
+  readonly hasFeature?: FeatureLookup;
 }
 
 export type PlanAction = "create" | "update" | "replace" | "delete" | "same";
@@ -107,6 +115,10 @@ export function planDeployment(manifest: Manifest, prior: PriorState = { resourc
     const step = planResource(resource, priorById.get(resource.logicalId), priorById, actions, options);
     actions.set(resource.logicalId, step.action);
     steps.push(step);
+  }
+  // A create the cloud would refuse for want of a ticket stops the plan too (synth only warns: tickets are the account's).
+  if (options.hasFeature) {
+    preflightFeatures(manifest, new Set(steps.filter((st) => st.action === "create" || st.action === "replace").map((st) => st.logicalId)), options.hasFeature);
   }
   const wanted = new Set(manifest.resources.map((r) => r.logicalId));
   const removed = prior.resources.filter((r) => !wanted.has(r.logicalId));

@@ -1,8 +1,9 @@
 import { isSecretRef, Manifest, MANIFEST_FORMAT_VERSION, SecretSource } from "../../core/manifest";
 import { ProfileName } from "../../core/profiles";
 import { CloudEngine, CloudError } from "../../../providers/cloud";
+import type { CloudClient } from "../../../providers/cloud";
 import { clientFor, closeEngines, dependencyOrder, endpointRefusals, engineFor, ENV, planDeployment } from "../../../providers/dynamic";
-import type { DeploymentPlan, PlanOperation, PlanStep, ProviderSettings } from "../../../providers/dynamic";
+import type { DeploymentPlan, PlanOperation, PlanOptions, PlanStep, ProviderSettings } from "../../../providers/dynamic";
 import { CliIo } from "../io";
 import { EngineOptions } from "../options";
 import { storePath } from "../session";
@@ -93,7 +94,7 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     const digest = deployedDigest(manifest, acceptPeerings);
     const unchanged = deployedUnchanged(store, stack, manifest, digest, secrets, cloud.secretDigestKey());
     const all = unchanged ? [] : store.resources(stack);
-    const plan = unchanged ? unchangedPlan(manifest) : planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings, digestKey: cloud.secretDigestKey() });
+    const plan = unchanged ? unchangedPlan(manifest) : planDeployment(manifest, priorStateOf(all), { resolveSecret: (s) => secrets.peek(s), acceptPeerings, digestKey: cloud.secretDigestKey(), ...featureLookup(cloud, endpoint) });
     const unfinished = interruptedWork(all).deleting.map(
       (r): PlanOperation => ({ operation: "delete", logicalId: r.logicalId, type: r.type, ...(r.cloudId ? { id: r.cloudId } : {}) }),
     );
@@ -122,6 +123,26 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
     closeEngines();
     throw err;
   }
+}
+
+/**
+ * How the plan learns an account's granted features (tickets): from the engine in process, from
+ * serve's admin path with its token; a real cloud has no such query, so there the cloud answers at create.
+ */
+function featureLookup(cloud: CloudClient, endpoint: string | undefined): Pick<PlanOptions, "hasFeature"> {
+  if (endpoint !== undefined && !process.env[ENV.adminToken]) return {};
+  const granted = new Map<string, Set<string>>();
+  return {
+    hasFeature: (account, feature) => {
+      let features = granted.get(account);
+      if (!features) {
+        const items = (cloud.request("DescribeAccountFeatures", {}, { account, operator: true }).items ?? []) as Array<{ feature: string }>;
+        features = new Set(items.map((i) => i.feature));
+        granted.set(account, features);
+      }
+      return features.has(feature);
+    },
+  };
 }
 
 /** The first region the app names: where the endpoint path makes what names no region (a customer gateway). */

@@ -1,5 +1,6 @@
 import { ResourceType } from "../../../lib";
 import { CCN_ATTACHMENT_KIND, CCN_KIND } from "./ccn";
+import { ACCOUNT_FEATURE_ACTIONS } from "./account-features";
 import { CLOCK_ACTIONS } from "./clock";
 import { CUSTOMER_GATEWAY_KIND } from "./customer-gateway";
 import { DATAPLANE_ACTIONS } from "./dataplane";
@@ -55,6 +56,7 @@ export function allActions(extra: readonly ActionDefinition[] = []): ActionDefin
     ...CCN_ROUTE_ACTIONS,
     ...TRAFFIC_ACTIONS,
     ...CLOCK_ACTIONS,
+    ...ACCOUNT_FEATURE_ACTIONS,
     ...FAULT_ACTIONS,
     ...DEVICE_CONFIG_ACTIONS,
     ...DATAPLANE_ACTIONS,

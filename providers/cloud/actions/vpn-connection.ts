@@ -1,3 +1,4 @@
+import { requireFeature } from "../account-features";
 import { valueText } from "../../../lib";
 import { HealthCheck, IkeOptions, IpsecOptions, SpdPolicy, VpnRouteType } from "../../../lib";
 import { CloudProfile } from "../../../lib";
@@ -50,6 +51,8 @@ export const VPN_CONNECTION_KIND: ResourceKind = {
     const vpc = readConnectionVpc(params, gateway, ctx);
     const preSharedKey = readPreSharedKey(params, "preSharedKey", ctx.profile);
     const routeType = params.oneOf<VpnRouteType>("routeType", ["SPD", "ROUTE"]);
+    // Tencent: route-based connections are the VPN route table, in gray release (seed 000): the account needs its ticket.
+    if (routeType === "ROUTE") requireFeature(ctx, "vpn-route-table", "a route-based connection (routeType ROUTE)");
     const spdPolicies = readSpdPolicies(params, routeType);
     const ike = readIke(params, "ike", ctx.profile);
     const ipsec = readIpsec(params, "ipsec", ctx.profile);

@@ -1,3 +1,4 @@
+import { requireFeature } from "../account-features";
 import { valueText } from "../../../lib";
 import { CloudProfile, preferenceRank } from "../../../lib";
 import { CloudError } from "../errors";
@@ -27,6 +28,8 @@ export const VPN_GATEWAY_ROUTE_KIND: ResourceKind = {
   scopeField: "vpnGateway",
   plan(params, ctx) {
     const gateway = readOwnedRef(params, "vpnGateway", "VpnGateway", ctx);
+    // Tencent: gateway routes are the VPN route table, in gray release (seed 000): the account needs its ticket.
+    requireFeature(ctx, "vpn-route-table", "a VPN gateway route");
     const destination = readCidr(params, "destinationCidr");
     if (destination.prefix === 0) {
       throw params.error(

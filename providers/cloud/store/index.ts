@@ -1,3 +1,4 @@
+import { AccountFeatureTable } from "./account-features";
 import type { Statement } from "better-sqlite3";
 import { ApiKeyTable } from "./api-keys";
 import { Db } from "./db";
@@ -16,6 +17,7 @@ export class Store {
   public readonly meta: MetaTable;
   public readonly traffic: TrafficTable;
   public readonly apiKeys: ApiKeyTable;
+  public readonly features: AccountFeatureTable;
 
   private readonly dataVersion: Statement;
   private seenVersion: number | undefined;
@@ -32,6 +34,7 @@ export class Store {
     this.meta = new MetaTable(db);
     this.traffic = new TrafficTable(db);
     this.apiKeys = new ApiKeyTable(db);
+    this.features = new AccountFeatureTable(db);
   }
 
   /**
@@ -62,3 +65,4 @@ export type { ApiKeyRecord } from "./api-keys";
 export { CLOCK_EPOCH_MS } from "./meta";
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from "./migrations";
 export type { Migration } from "./migrations";
+export type { AccountFeatureRecord } from "./account-features";

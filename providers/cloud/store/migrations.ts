@@ -262,6 +262,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE stacks ADD COLUMN deployed_digest TEXT;
     `,
   },
+  {
+    version: 11,
+    description: "account features: what a ticket with the cloud enabled for an account (the VPN route table's gray release, peering above the cap)",
+    sql: `
+      -- Granted by the store's operator (hybridlink account feature grant), as the cloud's support grants a ticket.
+      CREATE TABLE account_features (
+        account TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        ticket TEXT NOT NULL,
+        granted_at INTEGER NOT NULL,
+        PRIMARY KEY (account, feature)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -21,6 +21,10 @@ export const ADMIN_ACTIONS: readonly string[] = [
   "DescribeReachability",
   ...(["IdcSite", "DirectConnectGateway"] as const).flatMap((t) => [ACTIONS_BY_TYPE[t].create, ACTIONS_BY_TYPE[t].describe, ACTIONS_BY_TYPE[t].delete]),
   "RecordVpcPeeringTraffic",
+  // Tickets: granting stands in for the cloud's support (seed 000's gray release, seed 003's cap).
+  "GrantAccountFeature",
+  "RevokeAccountFeature",
+  "DescribeAccountFeatures",
 ];
 
 const STATUS: Readonly<Record<string, number>> = { AuthFailure: 401, ResourceNotFound: 404, InvalidAction: 404, UnauthorizedOperation: 403 };
