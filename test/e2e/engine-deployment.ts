@@ -30,6 +30,12 @@ export interface ApplyOptions {
    * @default false
    */
   readonly acceptPeerings?: boolean;
+  /**
+   * Deploy without granting the app's accounts the VPN route table's ticket.
+   *
+   * @default false
+   */
+  readonly withoutTickets?: boolean;
 }
 
 /**
@@ -76,6 +82,11 @@ export class EngineDeployment {
       }
     }
     const acceptPeerings = options.acceptPeerings === true;
+    // The app's accounts hold the VPN route table's ticket (seed 000's gray release), as a Tencent customer using route
+    // tables must; test/providers/cloud/account-features.test.ts and the CLI tests cover the refusal without it.
+    for (const account of new Set([manifest.app.defaultAccount, ...manifest.resources.map((r) => r.account)])) {
+      if (options.withoutTickets !== true) this.engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "e2e-ticket" }, { account, operator: true });
+    }
     const ctx: DeployContext = { stack: STACK, manifest, store: this.store, settings: this.settings, secrets, acceptPeerings };
     const plan = planDeployment(manifest, priorStateOf([...this.records.values()]), {
       resolveSecret: (s) => secrets.peek(s),

@@ -69,7 +69,7 @@ export const ACCOUNT_FEATURE_ACTIONS: readonly ActionDefinition[] = [
       params.done();
       return {
         account: ctx.account,
-        items: ctx.store.features.of(ctx.account).map((f) => ({ feature: f.feature, ticket: f.ticket, grantedAt: isoTime(f.grantedAt) })),
+        items: ctx.store.features.of(ctx.account).map((f) => ({ account: f.account, feature: f.feature, ticket: f.ticket, grantedAt: isoTime(f.grantedAt) })),
       };
     },
   },

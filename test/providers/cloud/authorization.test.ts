@@ -62,13 +62,16 @@ describe("account isolation", () => {
     DescribeCcnRoutes: { ccn: w.ids.Ccn },
     // Moves everyone's clock (and so expires others' pending peerings): a simulator verb.
     AdvanceClock: { duration: "8d" },
+    // Tickets are granted by the cloud's support (the operator), never by an account itself.
+    GrantAccountFeature: { feature: "peering-bandwidth-above-cap", ticket: "self-granted" },
+    RevokeAccountFeature: { feature: "vpn-route-table" },
   };
   // The seed-003 …Ex actions are refused exactly as the actions they wrap.
   for (const base of ["Create", "Accept", "Reject", "Delete", "Modify", "Enable"].map((op) => `${op}VpcPeeringConnection`)) {
     attempts[`${base}Ex`] = attempts[base] ?? (base.startsWith("Modify") ? { id: w.peering, name: "stolen" } : { id: w.peering });
   }
   /** Actions that concern no one account's resources. */
-  const global = new Set(["DescribeClock", "CreateVpc", "CreateCcn", "CreateDirectConnectGateway", "CreateIdcSite", "Trace", "DescribeReachability"]);
+  const global = new Set(["DescribeClock", "CreateVpc", "CreateCcn", "CreateDirectConnectGateway", "CreateIdcSite", "Trace", "DescribeReachability", "DescribeAccountFeatures"]);
 
   const cases: Array<[string, object]> = [];
   for (const action of engine.actionNames()) {

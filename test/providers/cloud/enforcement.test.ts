@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CloudEngine } from "../../../providers/cloud";
 import type { ProfileName } from "../../../lib/core/profiles";
-import { ACCOUNT_A, ACCOUNT_B, connectionParams, refusal, snapshotStore, tempDir, World } from "./helpers";
+import { ACCOUNT_A, ACCOUNT_B, connectionParams, grantTickets, refusal, snapshotStore, tempDir, World } from "./helpers";
 
 /**
  * The engine refuses what the rules refuse, with the cloud's error code, and a
@@ -477,7 +477,7 @@ describe("the engine refuses what the rules refuse, and a refusal changes nothin
 
   test.each(CASES.map((c, i) => [c.name, c, i] as const))("fails on %s", (_name, c, i) => {
     const file = path.join(dir, `case-${i}.db`);
-    const engine = CloudEngine.open({ path: file, profile: c.profile ?? "tencent" });
+    const engine = grantTickets(CloudEngine.open({ path: file, profile: c.profile ?? "tencent" }), [ACCOUNT_A, ACCOUNT_B]);
     try {
       const call = c.refused(new World(engine, ACCOUNT_A), new World(engine, ACCOUNT_B));
       const before = snapshotStore(file);

@@ -12,9 +12,21 @@ export const as = (account: string, clientToken?: string) => ({ account, ...(cli
 /** The store's operator acting as `account`: may also call simulator verbs (AdvanceClock, Fail…, RecordVpcPeeringTraffic). */
 export const asOperator = (account: string) => ({ account, operator: true });
 
-/** A fresh in-memory engine. */
-export function memoryEngine(profile: ProfileName = "tencent"): CloudEngine {
-  return CloudEngine.open({ path: ":memory:", profile });
+/**
+ * Grants `accounts` the VPN route table's ticket (seed 000's gray release), as
+ * any Tencent customer who uses route-based connections or gateway routes must
+ * have; the refusal without it is test/providers/cloud/account-features.test.ts's.
+ */
+export function grantTickets(engine: CloudEngine, accounts: readonly string[], features: readonly string[] = ["vpn-route-table"]): CloudEngine {
+  for (const account of accounts) {
+    for (const feature of features) engine.request("GrantAccountFeature", { feature, ticket: `test-ticket-${account}` }, asOperator(account));
+  }
+  return engine;
+}
+
+/** A fresh in-memory engine; the standard test accounts hold the VPN route table's ticket (`tickets: []` for none). */
+export function memoryEngine(profile: ProfileName = "tencent", options: { tickets?: readonly string[] } = {}): CloudEngine {
+  return grantTickets(CloudEngine.open({ path: ":memory:", profile }), options.tickets ?? [ACCOUNT_A, ACCOUNT_B, ACCOUNT_C]);
 }
 
 /** A temp folder removed after the test file. */
