@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import * as fs from "fs";
 import { CloudEngine, JsonObject } from "../../../providers/cloud";
-import { HybridlinkError } from "../../core/errors";
+import { HybridlinkError, valueText } from "../../core/errors";
 import { CliIo, EXIT_OK } from "../io";
 import { withEngineOptions } from "../options";
 import { storePath, usingEngine } from "../session";
@@ -64,7 +64,7 @@ function featureRequest(io: CliIo, options: FeatureOptions, action: string, para
 }
 
 function render(action: string, r: JsonObject): string {
-  if (action === "GrantAccountFeature") return `account ${String(r.account)}: ${String(r.feature)} granted (ticket ${String(r.ticket)}, ${String(r.grantedAt)} engine clock)${r.note ? `\n  note: ${String(r.note)}` : ""}`;
+  if (action === "GrantAccountFeature") return `account ${String(r.account)}: ${String(r.feature)} granted (ticket ${String(r.ticket)}, ${String(r.grantedAt)} engine clock)${r.note ? `\n  note: ${valueText(r.note)}` : ""}`;
   if (action === "RevokeAccountFeature") return `account ${String(r.account)}: ${String(r.feature)} revoked`;
   const items = (r.items ?? []) as Array<{ feature: string; ticket: string; grantedAt: string }>;
   if (!items.length) return `account ${String(r.account)}: no features granted`;
