@@ -1,6 +1,5 @@
 import { isRef, Manifest, ManifestResource, tryFindProfile } from "../../lib";
-import { ACCOUNT_FEATURES } from "../cloud";
-import { ProviderError } from "./errors";
+import { ACCOUNT_FEATURES, CloudError } from "../cloud";
 
 /** Whether `account` has been granted `feature` (the store's answer). */
 export type FeatureLookup = (account: string, feature: string) => boolean;
@@ -33,7 +32,8 @@ export function preflightFeatures(manifest: Manifest, creating: ReadonlySet<stri
       `  account ${m.account} lacks ${m.feature} (${ACCOUNT_FEATURES[m.feature].enables}), needed by ${m.paths.slice(0, 5).join(", ")}${m.paths.length > 5 ? ` and ${m.paths.length - 5} more` : ""}\n` +
       `    grant it once the cloud accepts the ticket: hybridlink account feature grant ${m.feature} --account ${m.account} --ticket <ticket reference>`,
   );
-  throw new ProviderError(
+  // The cloud's refusal, said before the first create (the same code the engine gives each resource).
+  throw new CloudError(
     "UnsupportedOperation.FeatureNotEnabled",
     `${profile.displayName} would refuse ${missing.size === 1 ? "a resource" : "resources"} of this app for want of a ticket; nothing was created:\n${lines.join("\n")}`,
   );

@@ -1,4 +1,4 @@
-import { cite } from "../../../lib";
+import { accountIdProblem, cite } from "../../../lib";
 import { ACCOUNT_FEATURE_NAMES, ACCOUNT_FEATURES } from "../account-features";
 import { CloudError } from "../errors";
 import { ActionDefinition, isoTime } from "./types";
@@ -31,6 +31,9 @@ export const ACCOUNT_FEATURE_ACTIONS: readonly ActionDefinition[] = [
       const feature = featureName(params.value("feature"), ctx.action);
       const ticket = params.value("ticket");
       params.done();
+      // A ticket is for a real account: the same account-ID rule the constructs apply (assumption: IDs are 1–20 digits).
+      const problem = accountIdProblem(ctx.account);
+      if (problem) throw new CloudError("InvalidParameterValue.Account", `${ctx.action}: the account '${ctx.account}' is not ${problem}.`);
       if (typeof ticket !== "string" || !TICKET.test(ticket)) {
         throw new CloudError(
           "InvalidParameterValue.Ticket",
