@@ -4,7 +4,7 @@ import type { ActionContext } from "./actions/types";
 
 /**
  * What a ticket with the cloud enables for an account. The seeds name two:
- * Tencent's VPN route table is in gray release (seed 000: 灰度测试中…请提交工单申请),
+ * Tencent's VPN route table is in gray release (seed 000: 灰度测试中…请提交 [工单申请]),
  * and cross-region peering above the 10 Gbps cap is by ticket (seed 003:
  * 如果需更大带宽请提起工单). The engine checks them as account features the
  * store's operator grants (`hybridlink account feature grant`), standing in

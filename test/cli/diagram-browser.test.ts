@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import { REPO, runCli, tempState } from "./run-cli";
+import { grantRouteTableTicket } from "./run-cli";
 
 /**
  * Issue 15 item 6: the topology SVG as people see it — rendered by headless
@@ -121,6 +122,7 @@ function redPathConnects(edges: Measured["edges"], from: string, to: string): bo
   ];
 
   test.each(cases)("%s: labels fit and do not overlap, nodes sit in their clusters, the trace is one red path, a legend", async (name, example, from, to, stack, upArgs) => {
+    grantRouteTableTicket(t.env);
     expect(runCli(["up", "--yes", example, ...upArgs], { env: t.env }).code).toBe(0);
     const svgFile = path.join(ARTIFACTS, `${name}.svg`);
     expect(runCli(["graph", "--stack", stack, "--from", from, "--to", to, "--out", svgFile], { env: t.env }).code).toBe(0);

@@ -76,3 +76,13 @@ export function afterCreated(child: ChildProcess, count: number): Promise<void> 
     }),
   );
 }
+
+/**
+ * Grants the VPN route table's ticket (seed 000's gray release) to the examples' account in the
+ * test's store, as a Tencent customer using route tables must hold it before `up` (test/cli/account-features.test.ts
+ * shows the refusal without it).
+ */
+export function grantRouteTableTicket(env: NodeJS.ProcessEnv, account = "100000000001"): void {
+  const run = runCli(["account", "feature", "grant", "vpn-route-table", "--account", account, "--ticket", "T-TEST"], { env });
+  if (run.code !== 0) throw new Error(`granting the ticket failed: ${run.stdout}${run.stderr}`);
+}

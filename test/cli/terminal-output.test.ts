@@ -4,6 +4,7 @@ import { spawnSync } from "child_process";
 import { Command } from "commander";
 import { buildCli } from "../../lib/cli/main";
 import { cliEnv, REPO, runCli, tempState } from "./run-cli";
+import { grantRouteTableTicket } from "./run-cli";
 
 /**
  * Issue 15 item 5: output people can read in a terminal — traces and the
@@ -47,6 +48,7 @@ describe("traces and the matrix fit 100 columns", () => {
   let t: ReturnType<typeof tempState>;
   beforeAll(() => {
     t = tempState();
+    grantRouteTableTicket(t.env);
     expect(runCli(["up", "--yes", S4], { env: t.env }).code).toBe(0);
     expect(runCli(["up", "--yes", HA], { env: t.env }).code).toBe(0);
   });

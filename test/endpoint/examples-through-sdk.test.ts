@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { json, REPO, runCli } from "../cli/run-cli";
+import { grantRouteTableTicket, json, REPO, runCli } from "../cli/run-cli";
 import { serveCloud, ServedCloud } from "./served-cloud";
 
 /**
@@ -49,6 +49,8 @@ describe("the examples through the official SDK to hybridlink serve", () => {
       expect(deployed.applied.length).toBeGreaterThan(0);
 
       const local = path.join(inProcess, `${example}.db`);
+      // The in-process cloud's accounts hold the same tickets as the served one's.
+      if (api === "tencent") for (const account of accounts) grantRouteTableTicket({ HYBRIDLINK_STATE: local, NO_COLOR: "1" }, account);
       expect(runCli(["up", program, "--yes", "--accept-peerings", "--state", local], { env: { HYBRIDLINK_STATE: local, NO_COLOR: "1" } }).code).toBe(0);
       // The served cloud's own store, read by the CLI while serve runs; the in-process store beside it.
       const served = json(runCli(["matrix", "--state", cloud.store, "--json"], { env: cloud.env })) as Matrix;
@@ -120,6 +122,19 @@ describe("the examples through the official SDK to hybridlink serve", () => {
       const ccb = runCli(["up", path.join(REPO, "examples", "p2-peering-one-way"), "--yes", "--endpoint", cloud.url, "--json"], { env: cloud.env });
       expect(ccb.code).toBe(3);
       expect((json(ccb) as { error: { message: string } }).error.message).toMatch(/profile is 'ccb', which has no official SDK/);
+      const left = json(runCli(["ls", "--state", cloud.store, "--account", "100000000001", "--json"], { env: cloud.env })) as { resources: unknown[] };
+      expect(left.resources).toEqual([]);
+    } finally {
+      await cloud.stop();
+    }
+  });
+
+  test("without the VPN route table's ticket in the served cloud, up through the SDK stops before its first create", async () => {
+    const cloud = await serveCloud(["100000000001"], "tencent", { tickets: false });
+    try {
+      const up = runCli(["up", path.join(REPO, "examples", "s2-vpc-gateway-idc-transit"), "--yes", "--endpoint", cloud.url, "--json"], { env: cloud.env });
+      expect(up.code).toBe(3);
+      expect((json(up) as { error: { code: string; message: string } }).error).toMatchObject({ code: "UnsupportedOperation.FeatureNotEnabled", message: expect.stringContaining("nothing was created") });
       const left = json(runCli(["ls", "--state", cloud.store, "--account", "100000000001", "--json"], { env: cloud.env })) as { resources: unknown[] };
       expect(left.resources).toEqual([]);
     } finally {

@@ -18,13 +18,19 @@ export interface ServedCloud {
 
 export const ADMIN_TOKEN = "endpoint-test-admin-token";
 
-export async function serveCloud(accounts: readonly string[], cloud: "tencent" | "alibaba" = "tencent"): Promise<ServedCloud> {
+export async function serveCloud(accounts: readonly string[], cloud: "tencent" | "alibaba" = "tencent", options: { tickets?: boolean } = {}): Promise<ServedCloud> {
   const t = tempState();
   const serverEnv = { ...t.env, HYBRIDLINK_ADMIN_TOKEN: ADMIN_TOKEN };
   const keys: Record<string, { secretId: string; secretKey: string }> = {};
   for (const account of accounts) {
     const key = json(runCli(["credentials", "create", "--account", account, "--cloud", cloud, "--json"], { env: serverEnv }));
     keys[account] = { secretId: String(key.SecretId ?? key.AccessKeyId), secretKey: String(key.SecretKey ?? key.AccessKeySecret) };
+  }
+  // The accounts hold the VPN route table's ticket (seed 000's gray release), as Tencent customers using route tables must.
+  if (cloud === "tencent" && options.tickets !== false) {
+    for (const account of accounts) {
+      expect(runCli(["account", "feature", "grant", "vpn-route-table", "--account", account, "--ticket", "T-ENDPOINT"], { env: serverEnv }).code).toBe(0);
+    }
   }
   const keysFile = path.join(t.dir, "keys.json");
   fs.writeFileSync(keysFile, JSON.stringify(keys), { mode: 0o600 });
