@@ -183,11 +183,16 @@ describe("CrossRegionPeering (seed 003)", () => {
     expect(manifest.intents.map((i) => [i.kind, i.from, i.to])).toEqual([["reachable", "Gz", "Bj"]]);
   });
 
-  test("the rules apply to what it creates: bandwidth above 10,000 Mbps is HL-PEER-004", () => {
+  test("the rules apply to what it creates: bandwidth above 10,000 Mbps is HL-PEER-016 (a ticket), 0 is HL-PEER-004", () => {
     const app = newApp();
     const [gz, sh] = vpcs(app, ["Gz", "ap-guangzhou", "10.0.0.0/16"], ["Sh", "ap-shanghai", "10.1.0.0/16"]);
     new CrossRegionPeering(app, "Peering", { requester: gz, accepter: sh, bandwidthMbps: 10001 });
-    expect(synth(app).errors.map((f) => [f.path, f.ruleId])).toEqual([["Peering/Connection", "HL-PEER-004"]]);
+    expect(synth(app).errors).toEqual([]);
+    expect(synth(app).findings.map((f) => [f.path, f.ruleId])).toContainEqual(["Peering/Connection", "HL-PEER-016"]);
+    const zero = newApp();
+    const [gz0, sh0] = vpcs(zero, ["Gz", "ap-guangzhou", "10.0.0.0/16"], ["Sh", "ap-shanghai", "10.1.0.0/16"]);
+    new CrossRegionPeering(zero, "Peering", { requester: gz0, accepter: sh0, bandwidthMbps: 0 });
+    expect(synth(zero).errors.map((f) => [f.path, f.ruleId])).toEqual([["Peering/Connection", "HL-PEER-004"]]);
   });
 
   test("isCrossRegionPeering recognises instances by marker", () => {

@@ -29,6 +29,7 @@ describe("the rule catalog", () => {
     ["HL-PEER-002", "error"],
     ["HL-PEER-003", "error"],
     ["HL-PEER-004", "error"],
+    ["HL-PEER-016", "warning"],
     ["HL-PEER-005", "error"],
     ["HL-PEER-006", "error"],
     ["HL-PEER-007", "error"],

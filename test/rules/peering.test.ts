@@ -94,7 +94,7 @@ describe("HL-PEER-003: At most 10 peering connections per VPC", () => {
   });
 });
 
-describe("HL-PEER-004: Cross-region peering bandwidth is set within 1–10000 Mbps", () => {
+describe("HL-PEER-004: Cross-region peering sets its bandwidth cap", () => {
   function crossRegion(bandwidthMbps?: number): NetworkApp {
     const app = new NetworkApp();
     vpc(app, "A", "10.0.0.0/16", "ap-guangzhou").peerWith("Peer", vpc(app, "B", "10.1.0.0/16", "ap-beijing"), { bandwidthMbps }).routeBothWays();
@@ -105,8 +105,16 @@ describe("HL-PEER-004: Cross-region peering bandwidth is set within 1–10000 Mb
     expect(errorIds(crossRegion(mbps))).toEqual([]);
   });
 
-  it.each([10001, 0, 12.5])("fails for %d Mbps", (mbps) => {
+  it.each([0, 12.5])("fails for %d Mbps", (mbps) => {
     expect(hits(crossRegion(mbps), "HL-PEER-004", true)).toEqual(["A/Peer#bandwidthMbps"]);
+  });
+
+  it("above the 10 Gbps cap is a ticket (HL-PEER-016 warns, naming the grant), not an error", () => {
+    expect(errorIds(crossRegion(20000))).toEqual([]);
+    const [warning] = findingsOf(crossRegion(20000), "HL-PEER-016");
+    expect(warning.severity).toBe("warning");
+    expect(warning.message).toContain("hybridlink account feature grant peering-bandwidth-above-cap");
+    expect(findingsOf(crossRegion(10000), "HL-PEER-016")).toEqual([]);
   });
 
   it("fails when the cap is missing", () => {

@@ -6,10 +6,10 @@ import { Rule } from "../rule";
 /** HL-PEER-004: a cross-region peering sets its bandwidth cap, within the profile's range. */
 export const crossRegionBandwidth: Rule = {
   id: "HL-PEER-004",
-  title: "Cross-region peering bandwidth is set within 1–10000 Mbps",
+  title: "Cross-region peering sets its bandwidth cap (a whole number, at least 1 Mbps)",
   severity: "error",
   source: seed("003", "跨地域对等连接用户需要设定带宽上限。", "For cross-region peering the user must set a bandwidth cap."),
-  rationale: "Cross-region peering is billed by bandwidth and capped at 10 Gbps; the cloud needs the cap at creation and refuses more than 10000 Mbps (a larger cap needs a ticket).",
+  rationale: "Cross-region peering is billed by bandwidth; the cloud needs the cap at creation. Above 10 Gbps is by ticket: HL-PEER-016 warns, and the engine refuses it for an account without the ticket.",
   fix: "Set bandwidthMbps to a whole number of Mbps within the range in the message (e.g. bandwidthMbps: 100).",
   *check(context) {
     const range = context.profile.peering.crossRegionBandwidthMbps;
@@ -28,12 +28,13 @@ export const crossRegionBandwidth: Rule = {
         continue;
       }
       const [min, max] = range ?? [1, Number.MAX_SAFE_INTEGER];
-      if (typeof bandwidth !== "number" || !Number.isInteger(bandwidth) || bandwidth < min || bandwidth > max) {
+      // Above the cap is a ticket's matter (HL-PEER-016), not a malformed request.
+      if (typeof bandwidth !== "number" || !Number.isInteger(bandwidth) || bandwidth < min || (bandwidth > max && !range)) {
         yield {
           resource: ends.peering.logicalId,
           property: "bandwidthMbps",
           message: range
-            ? `Cross-region peering ${where} has bandwidthMbps ${valueText(bandwidth)}; allowed: a whole number from ${min} to ${max} Mbps (${max / 1000} Gbps is the cap; more needs a ticket).`
+            ? `Cross-region peering ${where} has bandwidthMbps ${valueText(bandwidth)}; allowed: a whole number from ${min} to ${max} Mbps (${max / 1000} Gbps is the cap; more needs a ticket, HL-PEER-016).`
             : `Cross-region peering ${where} has bandwidthMbps ${valueText(bandwidth)}; give a whole number of Mbps, at least ${min}.`,
         };
       }

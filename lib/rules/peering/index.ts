@@ -2,6 +2,7 @@ import { Rule } from "../rule";
 import { accepterAccountOwnsVpc } from "./accepter-account";
 import { peeringCidrOverlap } from "./cidr-overlap";
 import { crossBorderApproval } from "./cross-border";
+import { aboveCapTicket } from "./above-cap-ticket";
 import { crossRegionBandwidth } from "./cross-region-bandwidth";
 import { peeringsPerVpc } from "./max-per-vpc";
 import { peeringNotTransitive } from "./non-transitive";
@@ -21,6 +22,7 @@ export const PEERING_RULES: readonly Rule[] = [
   crossRegionPeersOverlap,
   peeringsPerVpc,
   crossRegionBandwidth,
+  aboveCapTicket,
   sameRegionBandwidth,
   peeringRegionSupported,
   crossBorderApproval,
