@@ -10,7 +10,7 @@ import {
   read,
   update,
 } from "../../../providers/dynamic";
-import { ACCOUNT_A, ACCOUNT_B, createWorld, MEMORY, resolveInputs, TEST_PSK, WORLD, worldResource } from "./world";
+import { ACCOUNT_A, ACCOUNT_B, createWorld, grantWorldTickets, MEMORY, resolveInputs, TEST_PSK, WORLD, worldResource } from "./world";
 
 const engine = () => engineFor(MEMORY);
 const asA = { account: ACCOUNT_A };
@@ -30,6 +30,7 @@ function elapsed(): number {
 }
 
 beforeAll(() => {
+  grantWorldTickets(engine());
   clockBefore = elapsed();
   ids = createWorld(create);
 });

@@ -16,7 +16,7 @@ import * as path from "path";
 import * as readline from "readline";
 import { ResourceType } from "../../../lib/core/manifest";
 import { closeEngines, engineFor, JsonObject } from "../../../providers/dynamic";
-import { ACCOUNT_A, ACCOUNT_B, TEST_PSK, WORLD, resolveInputs } from "./world";
+import { ACCOUNT_A, ACCOUNT_B, grantWorldTickets, TEST_PSK, WORLD, resolveInputs } from "./world";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
@@ -173,6 +173,7 @@ beforeAll(async () => {
   serialized = serializeBuiltProviders([...new Set(WORLD.map((w) => w.type))]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "hybridlink-host-"));
   storePath = path.join(dir, "state.db");
+  grantWorldTickets(engine());
   ({ process: host, client } = await startHost(ROOT));
 });
 

@@ -13,7 +13,7 @@ import {
   resourceInputs,
   update,
 } from "../../../providers/dynamic";
-import { MEMORY } from "./world";
+import { grantWorldTickets, MEMORY } from "./world";
 
 const ACCOUNT = "100000000001";
 const PARTNER = "200000000002";
@@ -87,6 +87,8 @@ const ops = (plan: DeploymentPlan) => plan.operations.map((o) => `${o.operation}
 
 let state: PriorState = { resources: [] };
 
+// The app's account holds the VPN route table's ticket (its connections are route-based).
+beforeAll(() => grantWorldTickets(engineFor(MEMORY)));
 afterAll(() => closeEngines());
 
 test("from nothing: every resource is created, each after what it references", () => {

@@ -102,6 +102,14 @@ export function worldResource(name: string): WorldResource {
 /** The in-memory store of a test file (one per jest worker module registry). */
 export const MEMORY = { statePath: ":memory:", profile: "tencent" } as const;
 
+/**
+ * The fixture accounts hold the VPN route table's ticket (seed 000's gray release): the world has a
+ * route-based gateway route, which Tencent allows only by ticket (test/providers/cloud/account-features.test.ts).
+ */
+export function grantWorldTickets(engine: { request(action: string, params: object, ctx: { account: string; operator?: boolean }): unknown }): void {
+  for (const account of [ACCOUNT_A, ACCOUNT_B]) engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "T-WORLD" }, { account, operator: true });
+}
+
 /** Creates every fixture resource through the shared CRUD; returns the cloud IDs by fixture name. */
 export function createWorld(create: (type: ResourceType, inputs: JsonObject, settings: object) => { id: string }): Record<string, string> {
   const ids: Record<string, string> = {};
