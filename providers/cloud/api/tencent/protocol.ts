@@ -2,14 +2,13 @@ import * as crypto from "crypto";
 import { tryFindRegion } from "../../../../lib";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
-import { apiKey, ApiContext, ApiRequest, ApiResponse, header, json, withWireNames } from "../http";
+import { ApiContext, ApiRequest, ApiResponse, json, withWireNames } from "../http";
 import { TencentCall, TencentHandler } from "./handler";
 import { CCN_HANDLERS } from "./handlers-ccn";
 import { PEERING_HANDLERS } from "./handlers-peering";
 import { VPC_HANDLERS } from "./handlers-vpc";
 import { VPN_HANDLERS } from "./handlers-vpn";
-import { sameSignature } from "../helpers";
-import { parseTc3Authorization, tc3Signature } from "./signing";
+import { readTencentRequest } from "./auth";
 import { checkRequest, complete } from "./wire";
 
 /**
@@ -20,8 +19,6 @@ import { checkRequest, complete } from "./wire";
  * form in which the SDK keeps their code (wire-notes).
  */
 export const TENCENT_VERSION = "2017-03-12";
-/** cloud-api: a signature older (or newer) than five minutes is AuthFailure.SignatureExpire. */
-const MAX_SKEW_SECONDS = 300;
 
 export const TENCENT_HANDLERS: Readonly<Record<string, TencentHandler>> = { ...VPC_HANDLERS, ...VPN_HANDLERS, ...PEERING_HANDLERS, ...CCN_HANDLERS };
 
@@ -35,11 +32,10 @@ export function handleTencent(req: ApiRequest, ctx: ApiContext): ApiResponse {
   const requestId = crypto.randomUUID();
   let wireNames: Readonly<Record<string, string>> | undefined;
   try {
-    const action = header(req, "x-tc-action") ?? "";
-    const { account } = authenticate(req, ctx);
-    const version = header(req, "x-tc-version");
+    const request = readTencentRequest(req, ctx);
+    const { account, action, version, region } = request;
     if (version !== TENCENT_VERSION) {
-      throw new CloudError("NoSuchVersion", `X-TC-Version '${String(version)}' is not served; the vpc API here is version ${TENCENT_VERSION}.`);
+      throw new CloudError("NoSuchVersion", `Version (X-TC-Version) '${String(version)}' is not served; the vpc API here is version ${TENCENT_VERSION}.`);
     }
     if (ctx.engine.profile.name !== "tencent") {
       throw new CloudError(
@@ -47,15 +43,14 @@ export function handleTencent(req: ApiRequest, ctx: ApiContext): ApiResponse {
         `This simulated cloud is ${ctx.engine.profile.displayName}; it answers that cloud's API only. Serve a store created with profile tencent.`,
       );
     }
-    const region = header(req, "x-tc-region") ?? "";
     if (!tryFindRegion(ctx.engine.profile, region)) {
-      throw new CloudError("UnsupportedRegion", `X-TC-Region '${region}' is not a region of the simulated cloud: ${ctx.engine.profile.regions.map((r) => r.name).join(", ")}.`);
+      throw new CloudError("UnsupportedRegion", `Region (X-TC-Region) '${region}' is not a region of the simulated cloud: ${ctx.engine.profile.regions.map((r) => r.name).join(", ")}.`);
     }
     const handler = TENCENT_HANDLERS[action];
     if (!handler) throw new CloudError("InvalidAction", `'${action}' is not an action of this simulated vpc API. Actions: ${Object.keys(TENCENT_HANDLERS).sort().join(", ")}.`);
     wireNames = handler.wireNames;
-    const body = parseBody(req);
     const model = modelAction(action);
+    const body = request.params(`${model}Request`);
     checkRequest(`${model}Request`, body);
     const call: TencentCall = {
       action,
@@ -69,38 +64,6 @@ export function handleTencent(req: ApiRequest, ctx: ApiContext): ApiResponse {
     return json(200, { Response: { ...complete(`${model}Response`, result), RequestId: requestId } });
   } catch (err) {
     return json(200, { Response: { Error: errorOf(err, wireNames), RequestId: requestId } });
-  }
-}
-
-function authenticate(req: ApiRequest, ctx: ApiContext): { account: string } {
-  const auth = parseTc3Authorization(header(req, "authorization"));
-  if (!auth) {
-    throw new CloudError("AuthFailure.InvalidAuthorization", "The Authorization header is missing or is not a TC3-HMAC-SHA256 signature.");
-  }
-  const timestamp = header(req, "x-tc-timestamp") ?? "";
-  const ts = Number(timestamp);
-  if (!/^\d+$/.test(timestamp) || Math.abs(ctx.nowSeconds() - ts) > MAX_SKEW_SECONDS) {
-    throw new CloudError("AuthFailure.SignatureExpire", `X-TC-Timestamp '${timestamp}' is more than ${MAX_SKEW_SECONDS}s from the server's time; check the client's clock.`);
-  }
-  const key = apiKey(ctx, auth.secretId);
-  if (!key || key.cloud !== "tencent") {
-    throw new CloudError("AuthFailure.SecretIdNotFound", "The SecretId is not a key of this simulated cloud. Create one with `hybridlink credentials create --account <id> --cloud tencent`.");
-  }
-  const expected = tc3Signature(key.secret, auth, { method: req.method, query: req.url.split("?")[1] ?? "", headers: req.headers, body: req.body, timestamp });
-  const dateOk = new Date(ts * 1000).toISOString().slice(0, 10) === auth.date;
-  if (!dateOk || !sameSignature(expected, auth.signature)) {
-    throw new CloudError("AuthFailure.SignatureFailure", "The request's signature does not match the one computed with the key's SecretKey. Check the SecretKey.");
-  }
-  return { account: key.account };
-}
-
-function parseBody(req: ApiRequest): unknown {
-  if (req.method !== "POST") throw new CloudError("UnsupportedProtocol", `Send requests as POST with a JSON body (received ${req.method}).`);
-  if (req.body.length === 0) return {};
-  try {
-    return JSON.parse(req.body.toString("utf8"));
-  } catch {
-    throw new CloudError("InvalidParameter", "The request body is not valid JSON.");
   }
 }
 
