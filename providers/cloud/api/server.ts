@@ -2,6 +2,7 @@ import * as crypto from "crypto";
 import * as http from "http";
 import { AddressInfo } from "net";
 import { ADMIN_PATH, handleAdmin } from "./admin/protocol";
+import { isRpcV2 } from "./alibaba/auth";
 import { handleAlibaba } from "./alibaba/protocol";
 import { ApiContext, ApiEngine, ApiRequest, ApiResponse, json } from "./http";
 import { isLegacyTencent } from "./tencent/auth";
@@ -34,8 +35,9 @@ export function route(req: ApiRequest, ctx: ApiContext, adminToken: string): Api
   if (req.url.startsWith(ADMIN_PATH)) return handleAdmin(req, ctx, adminToken);
   if (req.headers["x-tc-action"] !== undefined) return handleTencent(req, ctx);
   if (req.headers["x-acs-action"] !== undefined) return handleAlibaba(req, ctx);
-  // The legacy v1 forms carry no action header: the key parameter tells the cloud (SecretId is Tencent's).
+  // The legacy forms may carry no action header: the key parameter tells the cloud (SecretId: Tencent v1; AccessKeyId: Alibaba RPC v2).
   if (isLegacyTencent(req)) return handleTencent(req, ctx);
+  if (isRpcV2(req)) return handleAlibaba(req, ctx);
   return json(404, {
     Error: { Code: "UnknownProtocol", Message: "Send Tencent Cloud API 3.0 (X-TC-Action) or Alibaba Cloud RPC (x-acs-action) requests, or use the admin path." },
   });

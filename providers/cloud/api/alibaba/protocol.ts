@@ -2,12 +2,11 @@ import * as crypto from "crypto";
 import { tryFindRegion } from "../../../../lib";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
-import { sameSignature } from "../helpers";
-import { apiKey, ApiContext, ApiRequest, ApiResponse, header, json, withWireNames } from "../http";
+import { ApiContext, ApiRequest, ApiResponse, header, json, withWireNames } from "../http";
 import { AlibabaCall, AlibabaHandler } from "./handler";
 import { VPC_HANDLERS } from "./handlers-vpc";
 import { VPN_HANDLERS } from "./handlers-vpn";
-import { acs3Signature, parseAcs3Authorization } from "./signing";
+import { authenticate } from "./auth";
 import { readRequest, writeResponse } from "./wire";
 
 /**
@@ -17,8 +16,6 @@ import { readRequest, writeResponse } from "./wire";
  * {RequestId, Code, Message}: the SDK takes an HTTP 200 as success (wire-notes).
  */
 export const ALIBABA_VERSION = "2016-04-28";
-/** cloud-api: x-acs-date may differ from the server's time by at most 15 minutes. */
-const MAX_SKEW_MS = 15 * 60 * 1000;
 
 export const ALIBABA_HANDLERS: Readonly<Record<string, AlibabaHandler>> = { ...VPC_HANDLERS, ...VPN_HANDLERS };
 
@@ -35,10 +32,12 @@ export function handleAlibaba(req: ApiRequest, ctx: ApiContext): ApiResponse {
   let wireNames: Readonly<Record<string, string>> | undefined;
   try {
     const params = readParams(req);
-    const account = authenticate(req, ctx);
-    const action = header(req, "x-acs-action") ?? "";
-    if (header(req, "x-acs-version") !== ALIBABA_VERSION) {
-      throw new CloudError("InvalidVersion", `x-acs-version '${String(header(req, "x-acs-version"))}' is not served; the VPC API here is ${ALIBABA_VERSION}.`);
+    // The v2 form names the action and version in parameters too; authenticate drops them from params.
+    const action = header(req, "x-acs-action") ?? params.get("Action") ?? "";
+    const version = header(req, "x-acs-version") ?? params.get("Version");
+    const account = authenticate(req, ctx, params);
+    if (version !== ALIBABA_VERSION) {
+      throw new CloudError("InvalidVersion", `Version (x-acs-version) '${String(version)}' is not served; the VPC API here is ${ALIBABA_VERSION}.`);
     }
     if (ctx.engine.profile.name !== "alibaba") {
       throw new CloudError("UnsupportedOperation", `This simulated cloud is ${ctx.engine.profile.displayName}; it answers that cloud's API only. Serve a store created with profile alibaba.`);
@@ -74,32 +73,4 @@ function readParams(req: ApiRequest): Map<string, string> {
     for (const [k, v] of new URLSearchParams(req.body.toString("utf8"))) params.set(k, v);
   }
   return params;
-}
-
-const seenNonces = new Map<string, number>();
-
-function authenticate(req: ApiRequest, ctx: ApiContext): string {
-  const auth = parseAcs3Authorization(header(req, "authorization"));
-  if (!auth) throw new CloudError("IncompleteSignature", "The Authorization header is missing or is not an ACS3-HMAC-SHA256 signature.");
-  const date = Date.parse(header(req, "x-acs-date") ?? "");
-  const now = ctx.nowSeconds() * 1000;
-  if (!Number.isFinite(date) || Math.abs(now - date) > MAX_SKEW_MS) {
-    throw new CloudError("InvalidTimeStamp.Expired", `x-acs-date '${String(header(req, "x-acs-date"))}' is more than 15 minutes from the server's time; check the client's clock.`);
-  }
-  const key = apiKey(ctx, auth.accessKeyId);
-  if (!key || key.cloud !== "alibaba") {
-    throw new CloudError("InvalidAccessKeyId.NotFound", "The AccessKeyId is not a key of this simulated cloud. Create one with `hybridlink credentials create --account <id> --cloud alibaba`.");
-  }
-  const bodyHash = crypto.createHash("sha256").update(req.body).digest("hex");
-  const expected = acs3Signature(key.secret, auth, { method: req.method, params: [...new URL(req.url, "http://x").searchParams], headers: req.headers, bodyHash });
-  if (header(req, "x-acs-content-sha256") !== bodyHash || !sameSignature(expected, auth.signature)) {
-    throw new CloudError("SignatureDoesNotMatch", "The request's signature does not match the one computed with the key's AccessKeySecret. Check the secret.");
-  }
-  const nonce = header(req, "x-acs-signature-nonce") ?? "";
-  if (!nonce || seenNonces.has(nonce)) throw new CloudError("SignatureNonceUsed", "The x-acs-signature-nonce was used already; every request needs a new one.");
-  seenNonces.set(nonce, now);
-  if (seenNonces.size > 100_000) {
-    for (const [n, at] of seenNonces) if (now - at > MAX_SKEW_MS) seenNonces.delete(n);
-  }
-  return key.account;
 }

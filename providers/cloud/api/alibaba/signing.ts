@@ -44,3 +44,22 @@ export function acs3Signature(secret: string, auth: Acs3Authorization, request: 
   const toSign = `ACS3-HMAC-SHA256\n${crypto.createHash("sha256").update(canonical).digest("hex")}`;
   return crypto.createHmac("sha256", secret).update(toSign).digest("hex");
 }
+
+/** The v2 signature's own parameters (cloud-api: RPC 公共请求参数), apart from the action's. */
+export const V2_COMMON = [
+  "Action", "Version", "Format", "Timestamp", "SignatureNonce", "SignatureMethod", "SignatureVersion", "AccessKeyId", "Signature", "SecurityToken",
+] as const;
+
+/**
+ * The RPC v2 signature (the SDK's getRPCSignature): every parameter but
+ * Signature, sorted by key, `rfc3986(key)=rfc3986(value)` joined by `&`; string
+ * to sign `METHOD&%2F&rfc3986(that)`; base64 HMAC-SHA1 keyed with `secret&`.
+ */
+export function rpcV2Signature(secret: string, method: string, params: ReadonlyMap<string, string>): string {
+  const canonical = [...params.keys()]
+    .filter((k) => k !== "Signature")
+    .sort()
+    .map((k) => `${rfc3986(k)}=${rfc3986(params.get(k)!)}`)
+    .join("&");
+  return crypto.createHmac("sha1", `${secret}&`).update(`${method}&${rfc3986("/")}&${rfc3986(canonical)}`).digest("base64");
+}
