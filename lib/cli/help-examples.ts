@@ -18,7 +18,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   "clock show": ["hybridlink clock show"],
   "account feature grant": ["hybridlink account feature grant vpn-route-table --account 100000000001 --ticket T-20261204-1   # before deploying the hub-and-spoke examples"],
   "account feature revoke": ["hybridlink account feature revoke vpn-route-table --account 100000000001"],
-  "account feature ls": ["hybridlink account feature ls --account 100000000001"],
+  "account feature ls": ["hybridlink account feature ls                          # every grant in the store, on every cloud", "hybridlink account feature ls --account 100000000001 --cloud tencent"],
   "clock advance": ["hybridlink clock advance 9s   # past the health check's detection time", "hybridlink clock advance 7d"],
   "peering accept": ["hybridlink peering accept pcx-00000001 --account 200000000002"],
   "peering reject": ["hybridlink peering reject pcx-00000001 --account 200000000002"],

@@ -1,4 +1,4 @@
-import { cite, CloudProfile, FACTS, Source } from "../../lib";
+import { cite, CloudProfile, FACTS, findProfile, PROFILE_NAMES, Source } from "../../lib";
 import { CloudError } from "./errors";
 import type { ActionContext } from "./actions/types";
 
@@ -36,10 +36,23 @@ export const ACCOUNT_FEATURES: Readonly<Record<string, AccountFeature>> = {
 
 export const ACCOUNT_FEATURE_NAMES: readonly string[] = Object.keys(ACCOUNT_FEATURES);
 
-/** True when the account may use the feature: it has been granted it, or the cloud does not gate it. */
+/** The clouds that gate `feature` (where a grant of it means something). */
+export function cloudsGating(feature: AccountFeature): CloudProfile[] {
+  return PROFILE_NAMES.map(findProfile).filter((p) => feature.applies(p));
+}
+
+/**
+ * True when the account may use the feature on this cloud: that cloud granted it
+ * (a ticket is answered by one cloud's support), or the cloud does not gate it.
+ */
 export function hasFeature(ctx: ActionContext, name: string): boolean {
   const feature = ACCOUNT_FEATURES[name];
-  return !feature.applies(ctx.profile) || ctx.store.features.tryGet(ctx.account, name) !== undefined;
+  return !feature.applies(ctx.profile) || ctx.store.features.tryGet(ctx.account, ctx.profile.name, name) !== undefined;
+}
+
+/** The CLI command that grants it, as refusals and warnings print it. */
+export function grantCommand(feature: string, account: string, cloud: string): string {
+  return `hybridlink account feature grant ${feature} --account ${account} --ticket <ticket reference> --cloud ${cloud}`;
 }
 
 /**
@@ -54,6 +67,6 @@ export function requireFeature(ctx: ActionContext, name: string, what: string): 
   throw new CloudError(
     "UnsupportedOperation.FeatureNotEnabled",
     `${ctx.action}: ${what} needs ${feature.enables}, which account '${ctx.account}' has not been enabled for on ${ctx.profile.displayName} (${cite(feature.source)}). ` +
-      `Ask the cloud by ticket; in the simulator the operator grants it: hybridlink account feature grant ${name} --account ${ctx.account} --ticket <ticket reference>.`,
+      `Ask the cloud by ticket; in the simulator the operator grants it: ${grantCommand(name, ctx.account, ctx.profile.name)}.`,
   );
 }

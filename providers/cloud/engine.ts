@@ -173,8 +173,8 @@ export class CloudEngine implements CloudClient {
       const digest = token !== undefined ? requestDigest(params) : undefined;
       try {
         return def.writes
-          ? this.write(def, action, account, params, token, digest, ctx.region)
-          : this.transaction.deferred(def, action, account, params, token, digest, undefined);
+          ? this.write(def, action, account, params, token, digest, ctx.region, ctx.operator === true)
+          : this.transaction.deferred(def, action, account, params, token, digest, undefined, ctx.operator === true);
       } catch (err) {
         this.store.forgetCaches();
         throw err;
@@ -278,10 +278,11 @@ export class CloudEngine implements CloudClient {
     token: string | undefined,
     digest: string | undefined,
     region: string | undefined,
+    operator: boolean,
   ): JsonObject {
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.transaction.immediate(def, action, account, params, token, digest, region);
+        return this.transaction.immediate(def, action, account, params, token, digest, region, operator);
       } catch (err) {
         // The busy handler has already waited BUSY_TIMEOUT_MS; retrying a few times covers a long writer.
         if (!isBusy(err) || attempt >= BUSY_RETRIES) throw err;
@@ -298,6 +299,7 @@ export class CloudEngine implements CloudClient {
     token: string | undefined,
     digest: string | undefined,
     region: string | undefined,
+    operator: boolean,
   ): JsonObject {
     this.store.beginAction();
     const actx: ActionContext = {
@@ -309,6 +311,7 @@ export class CloudEngine implements CloudClient {
       clientToken: token,
       requestDigest: digest,
       ...(region !== undefined ? { region } : {}),
+      ...(operator ? { operator: true as const } : {}),
     };
     if (token !== undefined) {
       const created = this.store.resources.tryGetByClientToken(account, token);

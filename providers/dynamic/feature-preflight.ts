@@ -1,5 +1,5 @@
 import { isRef, Manifest, ManifestResource, tryFindProfile } from "../../lib";
-import { ACCOUNT_FEATURES, CloudError } from "../cloud";
+import { ACCOUNT_FEATURES, CloudError, grantCommand } from "../cloud";
 
 /** Whether `account` has been granted `feature` (the store's answer). */
 export type FeatureLookup = (account: string, feature: string) => boolean;
@@ -30,7 +30,7 @@ export function preflightFeatures(manifest: Manifest, creating: ReadonlySet<stri
   const lines = [...missing.values()].map(
     (m) =>
       `  account ${m.account} lacks ${m.feature} (${ACCOUNT_FEATURES[m.feature].enables}), needed by ${m.paths.slice(0, 5).join(", ")}${m.paths.length > 5 ? ` and ${m.paths.length - 5} more` : ""}\n` +
-      `    grant it once the cloud accepts the ticket: hybridlink account feature grant ${m.feature} --account ${m.account} --ticket <ticket reference>`,
+      `    grant it once the cloud accepts the ticket: ${grantCommand(m.feature, m.account, profile.name)}`,
   );
   // The cloud's refusal, said before the first create (the same code the engine gives each resource).
   throw new CloudError(

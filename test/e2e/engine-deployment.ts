@@ -7,7 +7,7 @@ import { DeployContext, executeOperation, OperationOutcome } from "../../lib/cli
 import { SecretResolver } from "../../lib/cli/deploy/secrets";
 import { priorStateOf } from "../../lib/cli/deploy/state";
 import { StackResource, StackStore } from "../../lib/cli/stack/stack-store";
-import { CloudEngine } from "../../providers/cloud";
+import { ACCOUNT_FEATURES, CloudEngine } from "../../providers/cloud";
 import { closeEngines, engineFor, planDeployment } from "../../providers/dynamic";
 import type { DeploymentPlan, ProviderSettings } from "../../providers/dynamic";
 import type { JsonObject } from "../../providers/cloud/params";
@@ -31,11 +31,19 @@ export interface ApplyOptions {
    */
   readonly acceptPeerings?: boolean;
   /**
-   * Deploy without granting the app's accounts the VPN route table's ticket.
+   * The tickets granted before planning: `"vpn-route-table"` grants it to every account of the app
+   * where the cloud gates it (as a Tencent customer using route tables must have); a list grants
+   * exactly those (the synth ⊇ engine property grants what the warnings name); `[]` none.
    *
-   * @default false
+   * @default "vpn-route-table"
    */
-  readonly withoutTickets?: boolean;
+  readonly tickets?: "vpn-route-table" | readonly TicketGrant[];
+}
+
+/** One account feature to grant before a deployment. */
+export interface TicketGrant {
+  readonly account: string;
+  readonly feature: string;
 }
 
 /**
@@ -82,17 +90,24 @@ export class EngineDeployment {
       }
     }
     const acceptPeerings = options.acceptPeerings === true;
-    // The app's accounts hold the VPN route table's ticket (seed 000's gray release), as a Tencent customer using route
-    // tables must; test/providers/cloud/account-features.test.ts and the CLI tests cover the refusal without it.
-    for (const account of new Set([manifest.app.defaultAccount, ...manifest.resources.map((r) => r.account)])) {
-      if (options.withoutTickets !== true) this.engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "e2e-ticket" }, { account, operator: true });
-    }
+    // By default the app's accounts hold the VPN route table's ticket (seed 000's gray release), as a Tencent customer
+    // using route tables must; test/providers/cloud/account-features.test.ts and the CLI tests cover the refusal without it.
+    const tickets = options.tickets ?? "vpn-route-table";
+    const grants: readonly TicketGrant[] =
+      tickets === "vpn-route-table"
+        ? [...new Set([manifest.app.defaultAccount, ...manifest.resources.map((r) => r.account)])]
+            .filter(() => ACCOUNT_FEATURES["vpn-route-table"].applies(this.engine.profile))
+            .map((account) => ({ account, feature: "vpn-route-table" }))
+        : tickets;
+    for (const { account, feature } of grants) this.engine.request("GrantAccountFeature", { feature, ticket: "e2e-ticket" }, { account, operator: true });
     const ctx: DeployContext = { stack: STACK, manifest, store: this.store, settings: this.settings, secrets, acceptPeerings };
     const plan = planDeployment(manifest, priorStateOf([...this.records.values()]), {
       resolveSecret: (s) => secrets.peek(s),
       acceptPeerings,
       // Records hold keys as digests under the engine's key (apply makes them so): compare under the same key.
       digestKey: this.engine.secretDigestKey(),
+      // As `up` does: an account lacking a ticket stops the plan before its first create.
+      hasFeature: (account, feature) => (this.engine.request("DescribeAccountFeatures", {}, { account }).items as Array<{ feature: string }>).some((f) => f.feature === feature),
     });
     const outcomes = plan.operations.map((op) => executeOperation(ctx, op, this.records));
     return { plan, outcomes };

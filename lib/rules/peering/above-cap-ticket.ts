@@ -25,7 +25,7 @@ export const aboveCapTicket: Rule = {
         property: "bandwidthMbps",
         message:
           `Cross-region peering '${ends.requesterRegionName}' ↔ '${ends.accepterRegionName}' asks ${bandwidth} Mbps, above the ${range[1]} Mbps cap: ` +
-          `account ${ends.peering.account} needs it by ticket (in the simulator: hybridlink account feature grant peering-bandwidth-above-cap --account ${ends.peering.account} --ticket <reference>).`,
+          `account ${ends.peering.account} needs it by ticket (in the simulator: hybridlink account feature grant peering-bandwidth-above-cap --account ${ends.peering.account} --ticket <reference> --cloud ${context.profile.name}).`,
       };
     }
   },

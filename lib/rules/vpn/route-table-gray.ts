@@ -24,7 +24,7 @@ export const routeTableGrayRelease: Rule = {
       if (routeConnections.length === 0 && routes.length === 0) continue;
       yield {
         resource: gateway.logicalId,
-        message: `Gateway uses the VPN route table (${routeConnections.length} route-table connection${routeConnections.length === 1 ? "" : "s"}, ${routes.length} destination route${routes.length === 1 ? "" : "s"}), a gray-release feature on ${context.profile.displayName}: account ${gateway.account} needs it enabled by ticket (in the simulator: hybridlink account feature grant vpn-route-table --account ${gateway.account} --ticket <reference>), then acknowledge HL-VPN-015 with the ticket reference.`,
+        message: `Gateway uses the VPN route table (${routeConnections.length} route-table connection${routeConnections.length === 1 ? "" : "s"}, ${routes.length} destination route${routes.length === 1 ? "" : "s"}), a gray-release feature on ${context.profile.displayName}: account ${gateway.account} needs it enabled by ticket (in the simulator: hybridlink account feature grant vpn-route-table --account ${gateway.account} --ticket <reference> --cloud ${context.profile.name}), then acknowledge HL-VPN-015 with the ticket reference.`,
       };
     }
   },

@@ -1,6 +1,6 @@
 import { RegionInfo, tryFindRegion } from "../../../lib";
 import { cite } from "../../../lib";
-import { hasFeature } from "../account-features";
+import { grantCommand, hasFeature } from "../account-features";
 import { FACTS } from "../../../lib";
 import { CloudError } from "../errors";
 import { checkPeeringOperation, peeringExpiryMs, peeringRoles } from "../lifecycle";
@@ -203,7 +203,7 @@ function readPeeringBandwidth(params: ParamReader, crossRegion: boolean, ctx: Ac
       "bandwidthMbps",
       `is ${bandwidth}; cross-region peering allows ${min}–${max} Mbps (${cite(FACTS.crossRegionCapTicket)})` +
         (bandwidth > max
-          ? `. Above ${max} Mbps the account needs a ticket; in the simulator the operator grants it: hybridlink account feature grant peering-bandwidth-above-cap --account ${ctx.account} --ticket <ticket reference>.`
+          ? `. Above ${max} Mbps the account needs a ticket; in the simulator the operator grants it: ${grantCommand("peering-bandwidth-above-cap", ctx.account, ctx.profile.name)}.`
           : "."),
     );
   }

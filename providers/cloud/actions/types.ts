@@ -16,6 +16,8 @@ export interface ActionContext {
   readonly requestDigest?: string;
   /** The request's region (RequestContext.region): a write's lookups find only resources there. */
   readonly region?: string;
+  /** Set when the store's operator asks (`RequestContext.operator`): some reads show the operator every account. */
+  readonly operator?: true;
 }
 
 /** One API action. */

@@ -276,6 +276,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 12,
+    description: "account features per cloud: a ticket is answered by one cloud's support, so a grant is for (account, cloud, feature)",
+    sql: `
+      -- Migration 11 kept no cloud. When it was written only Tencent gated either feature (seed 000's gray
+      -- release, seed 003's cap), so its grants were Tencent's: they move over as such.
+      CREATE TABLE account_features_by_cloud (
+        account TEXT NOT NULL,
+        cloud TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        ticket TEXT NOT NULL,
+        granted_at INTEGER NOT NULL,
+        PRIMARY KEY (account, cloud, feature)
+      ) WITHOUT ROWID;
+      INSERT INTO account_features_by_cloud (account, cloud, feature, ticket, granted_at)
+        SELECT account, 'tencent', feature, ticket, granted_at FROM account_features;
+      DROP TABLE account_features;
+      ALTER TABLE account_features_by_cloud RENAME TO account_features;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

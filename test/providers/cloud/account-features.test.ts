@@ -1,6 +1,9 @@
+import * as fs from "fs";
+import * as path from "path";
 import { findProfile } from "../../../lib";
-import { ACCOUNT_FEATURE_NAMES } from "../../../providers/cloud";
-import { as, asOperator, connectionParams, grantTickets, memoryEngine, refusal, storeDigest, World } from "./helpers";
+import { ACCOUNT_FEATURE_NAMES, CloudEngine } from "../../../providers/cloud";
+import { MIGRATIONS, openDatabase } from "../../../providers/cloud/store";
+import { as, asOperator, connectionParams, grantTickets, memoryEngine, refusal, storeDigest, tempDir, World } from "./helpers";
 
 /**
  * Tickets as account features (seed 000: VPN 的路由表功能当前处于灰度测试中，如需使用，请提交 [工单申请];
@@ -80,5 +83,66 @@ describe("account features: the tickets the seeds name", () => {
     expect(refusal(() => engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "line\nbreak" }, asOperator(OWNER))).code).toBe("InvalidParameterValue.Ticket");
     expect(refusal(() => engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "T-1" }, asOperator("not-an-account"))).code).toBe("InvalidParameterValue.Account");
     expect(storeDigest(engine)).toBe(before);
+  });
+
+  test("a grant is one cloud's: refused where the cloud gates nothing (naming the cloud that does), kept per cloud in a shared store", () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, "clouds.db");
+      const alibaba = CloudEngine.open({ path: file, profile: "alibaba" });
+      const before = storeDigest(alibaba);
+      const err = refusal(() => alibaba.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "ALI-2231" }, asOperator(OTHER)));
+      expect(err.code).toBe("InvalidParameterValue.Feature");
+      expect(err.message).toContain("Alibaba Cloud (cloud 'alibaba') does not gate 'vpn-route-table'");
+      expect(err.message).toContain("Tencent Cloud ('tencent')");
+      expect(err.message).toContain("--cloud tencent");
+      expect(storeDigest(alibaba)).toBe(before);
+      alibaba.close();
+
+      // The same store, as Tencent: the grant is Tencent's, and revoking it on another cloud says where it is.
+      const tencent = CloudEngine.open({ path: file, profile: "tencent" });
+      expect(tencent.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "TC-88" }, asOperator(OTHER))).toMatchObject({ account: OTHER, cloud: "tencent", ticket: "TC-88" });
+      tencent.close();
+      const ccb = CloudEngine.open({ path: file, profile: "ccb" });
+      expect(ccb.request("DescribeAccountFeatures", {}, as(OTHER)).items).toEqual([]);
+      const revoke = refusal(() => ccb.request("RevokeAccountFeature", { feature: "vpn-route-table" }, asOperator(OTHER)));
+      expect(revoke.code).toBe("ResourceNotFound");
+      expect(revoke.message).toContain("it holds it on 'tencent'");
+      ccb.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("DescribeAccountFeatures: an account sees its own, the operator every account's (allAccounts), an account asking for all is refused", () => {
+    const engine = memoryEngine("tencent", { tickets: [] });
+    engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "Q-1" }, asOperator(OWNER));
+    engine.request("GrantAccountFeature", { feature: "peering-bandwidth-above-cap", ticket: "Q-2" }, asOperator(OTHER));
+    expect(engine.request("DescribeAccountFeatures", {}, as(OWNER))).toMatchObject({ account: OWNER, cloud: "tencent", items: [{ account: OWNER, feature: "vpn-route-table", ticket: "Q-1" }] });
+    const all = engine.request("DescribeAccountFeatures", { allAccounts: true }, asOperator(OWNER)).items as Array<{ account: string; cloud: string; feature: string }>;
+    expect(all.map((f) => `${f.account}/${f.cloud}/${f.feature}`)).toEqual([`${OWNER}/tencent/vpn-route-table`, `${OTHER}/tencent/peering-bandwidth-above-cap`]);
+    const err = refusal(() => engine.request("DescribeAccountFeatures", { allAccounts: true }, as(OWNER)));
+    expect(err.code).toBe("UnauthorizedOperation.OperatorOnly");
+    expect(err.message).toContain("leave 'allAccounts' out");
+  });
+
+  test("migration 12 keeps migration 11's grants as Tencent's (the only cloud gating either feature then)", () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, "v11.db");
+      const v11 = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 11));
+      v11.prepare("INSERT INTO account_features (account, feature, ticket, granted_at) VALUES (?, ?, ?, ?)").run(OWNER, "vpn-route-table", "OLD-11", 1_700_000_000_000);
+      v11.close();
+      const engine = CloudEngine.open({ path: file, profile: "tencent" });
+      expect(engine.request("DescribeAccountFeatures", {}, as(OWNER)).items).toEqual([expect.objectContaining({ cloud: "tencent", feature: "vpn-route-table", ticket: "OLD-11" })]);
+      const w = new World(engine, OWNER);
+      const { vpc } = w.vpc(["172.29.0.0/16"], "ap-beijing");
+      const gw = w.gateway(vpc, "ap-beijing");
+      const device = w.device("198.51.100.80", w.site(["10.100.0.0/16"]));
+      expect(w.request("CreateVpnConnection", connectionParams(gw, device, { routeType: "ROUTE", spdPolicies: [] })).id).toMatch(/^vpnx-/);
+      engine.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
