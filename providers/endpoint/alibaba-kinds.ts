@@ -1,6 +1,6 @@
+import { IDC_SITE_TAG } from "../cloud";
 import type { JsonObject } from "../cloud";
 import { CloudKind, CloudPort, list, notFound, one, s, unsupported } from "./kind";
-import { IDC_SITE_TAG } from "./tencent-vpn-kinds";
 
 /**
  * The engine's resource actions as Alibaba Cloud VPC API calls (2016-04-28,

@@ -31,18 +31,24 @@ function tencentClient(call: TencentWireCall): TencentClient {
   return client;
 }
 
+/** An SDK's error as plain data: the cloud's code (or EndpointUnreachable when none came back), message and request ID. */
+function failure(err: unknown, message: unknown, requestId: unknown): WireResult {
+  const e = err as { code?: unknown; message?: unknown };
+  return {
+    ok: false,
+    code: typeof e.code === "string" && e.code !== "" ? e.code : "EndpointUnreachable",
+    message: typeof message === "string" ? message : typeof e.message === "string" ? e.message : String(err),
+    ...(typeof requestId === "string" ? { requestId } : {}),
+  };
+}
+
 async function tencent(call: TencentWireCall): Promise<WireResult> {
   try {
     return { ok: true, data: await tencentClient(call).request(call.action, call.params) };
   } catch (err) {
-    const e = err as { code?: unknown; message?: unknown; requestId?: unknown };
-    // TencentCloudSDKHttpException carries the cloud's code; a transport failure has none.
-    return {
-      ok: false,
-      code: typeof e.code === "string" && e.code !== "" ? e.code : "EndpointUnreachable",
-      message: typeof e.message === "string" ? e.message : String(err),
-      ...(typeof e.requestId === "string" ? { requestId: e.requestId } : {}),
-    };
+    // TencentCloudSDKHttpException carries the cloud's code and request ID; a transport failure has neither.
+    const e = err as { requestId?: unknown };
+    return failure(err, undefined, e.requestId);
   }
 }
 
@@ -84,14 +90,9 @@ async function alibaba(call: AlibabaWireCall): Promise<WireResult> {
     // The body is a model instance; its own fields as plain data (camelCase, as the SDK names them).
     return { ok: true, data: JSON.parse(JSON.stringify(response.body ?? {})) as Record<string, unknown> };
   } catch (err) {
-    const e = err as { code?: unknown; message?: unknown; data?: { RequestId?: unknown; Message?: unknown } };
-    return {
-      ok: false,
-      code: typeof e.code === "string" && e.code !== "" ? e.code : "EndpointUnreachable",
-      // The SDK's message prefixes the code and the URL; the cloud's own Message is in data.
-      message: typeof e.data?.Message === "string" ? e.data.Message : typeof e.message === "string" ? e.message : String(err),
-      ...(typeof e.data?.RequestId === "string" ? { requestId: e.data.RequestId } : {}),
-    };
+    // The SDK's message prefixes the code and the URL; the cloud's own Message and RequestId are in data.
+    const e = err as { data?: { RequestId?: unknown; Message?: unknown } };
+    return failure(err, e.data?.Message, e.data?.RequestId);
   }
 }
 

@@ -13,27 +13,31 @@ import { mainTableOf } from "./tencent-kinds";
  * last gateway route too.)
  */
 
-/** The gateway's VPC; none for a CCN-type gateway (which publishes to its CCN, not to a VPC). */
-function gatewayVpc(gateway: string, port: CloudPort): string | undefined {
+/** The default table of the gateway's VPC; none for a CCN-type gateway (which publishes to its CCN, not to a VPC). */
+function gatewayTable(gateway: string, port: CloudPort): Record<string, unknown> | undefined {
   const [gw] = list(port.call(port.regionOf(gateway), "DescribeVpnGateways", { VpnGatewayIds: [gateway] }).VpnGatewaySet);
-  return s(gw?.VpcId) || undefined;
+  const vpc = s(gw?.VpcId);
+  return vpc ? mainTableOf(vpc, port) : undefined;
 }
 
-/** The VPC route that publishes `destination` through `gateway`, if there is one. */
-export function publishedRoute(gateway: string, destination: string, port: CloudPort): { table: string; route: string } | undefined {
-  const vpc = gatewayVpc(gateway, port);
-  if (vpc === undefined) return undefined;
-  const table = mainTableOf(vpc, port);
+/** The route of `table` that publishes `destination` through `gateway`, if there is one. */
+function routeIn(table: Record<string, unknown>, gateway: string, destination: string): { table: string; route: string } | undefined {
   const route = list(table.RouteSet).find((r) => r.DestinationCidrBlock === destination && r.GatewayType === "VPN" && r.GatewayId === gateway);
   return route ? { table: s(table.RouteTableId), route: s(route.RouteItemId) } : undefined;
 }
 
+/** The VPC route that publishes `destination` through `gateway`, if there is one. */
+export function publishedRoute(gateway: string, destination: string, port: CloudPort): { table: string; route: string } | undefined {
+  const table = gatewayTable(gateway, port);
+  return table && routeIn(table, gateway, destination);
+}
+
 export function publish(gateway: string, destination: string, port: CloudPort): void {
-  const vpc = gatewayVpc(gateway, port);
-  if (vpc === undefined) throw new CloudError("UnsupportedOperation.EndpointPath", `publishToVpc: VPN gateway '${gateway}' has no VPC to publish to (a CCN-type gateway publishes to its CCN).`);
-  if (publishedRoute(gateway, destination, port)) return;
-  const table = s(mainTableOf(vpc, port).RouteTableId);
-  port.call(port.regionOf(gateway), "CreateRoutes", { RouteTableId: table, Routes: [{ DestinationCidrBlock: destination, GatewayType: "VPN", GatewayId: gateway, Enabled: true }] });
+  // The gateway and its table are read once: the check for an existing route and the create use the same answer.
+  const table = gatewayTable(gateway, port);
+  if (table === undefined) throw new CloudError("UnsupportedOperation.EndpointPath", `publishToVpc: VPN gateway '${gateway}' has no VPC to publish to (a CCN-type gateway publishes to its CCN).`);
+  if (routeIn(table, gateway, destination)) return;
+  port.call(port.regionOf(gateway), "CreateRoutes", { RouteTableId: s(table.RouteTableId), Routes: [{ DestinationCidrBlock: destination, GatewayType: "VPN", GatewayId: gateway, Enabled: true }] });
 }
 
 /** Takes the VPC route away once no gateway route to `destination` is left on `gateway`. */

@@ -1,3 +1,4 @@
+import { IDC_SITE_TAG } from "../cloud";
 import type { JsonObject } from "../cloud";
 import { CloudKind, CloudPort, iso, list, notFound, one, s, unsupported } from "./kind";
 import { publish, publishedRoute, unpublishIfLast } from "./tencent-publish";
@@ -9,8 +10,6 @@ import { publish, publishedRoute, unpublishIfLast } from "./tencent-publish";
  * returns none, as the cloud's.
  */
 
-/** The tag `hybridlink serve` reads to bind a customer gateway to its simulated IDC site (a real cloud keeps it as a plain tag). */
-export const IDC_SITE_TAG = "hybridlink:idc-site";
 
 const VPN_GATEWAY: CloudKind = {
   create(p, port) {

@@ -40,3 +40,11 @@ export function sameSignature(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
+
+/**
+ * The tag that binds a customer gateway to the simulated IDC site its device
+ * is in (assumption: the cloud APIs have no such field; a tag is the one place a
+ * real request can carry it, and the data plane needs it to deliver to the IDC).
+ * One name for both clouds' servers and the endpoint path's client.
+ */
+export const IDC_SITE_TAG = "hybridlink:idc-site";

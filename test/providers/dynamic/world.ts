@@ -1,6 +1,8 @@
 import { ResourceType } from "../../../lib/core/manifest";
 import { findProfile } from "../../../lib/core/profiles";
+import type { CloudEngine } from "../../../providers/cloud";
 import { JsonObject } from "../../../providers/dynamic";
+import { grantTickets } from "../cloud/helpers";
 
 /** The requester account of the fixture world. */
 export const ACCOUNT_A = "100000000001";
@@ -106,8 +108,8 @@ export const MEMORY = { statePath: ":memory:", profile: "tencent" } as const;
  * The fixture accounts hold the VPN route table's ticket (seed 000's gray release): the world has a
  * route-based gateway route, which Tencent allows only by ticket (test/providers/cloud/account-features.test.ts).
  */
-export function grantWorldTickets(engine: { request(action: string, params: object, ctx: { account: string; operator?: boolean }): unknown }): void {
-  for (const account of [ACCOUNT_A, ACCOUNT_B]) engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "T-WORLD" }, { account, operator: true });
+export function grantWorldTickets(engine: CloudEngine): void {
+  grantTickets(engine, [ACCOUNT_A, ACCOUNT_B]);
 }
 
 /** Creates every fixture resource through the shared CRUD; returns the cloud IDs by fixture name. */

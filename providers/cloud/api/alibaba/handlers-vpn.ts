@@ -5,10 +5,9 @@ import { ACTIONS_BY_TYPE } from "../../actions";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
 import { AlibabaCall, AlibabaHandler, handler, idList, items, millis, page, required, scoped } from "./handler";
+import { IDC_SITE_TAG } from "../helpers";
 
 const A = ACTIONS_BY_TYPE;
-/** Same tag as on Tencent: binds a customer gateway to its simulated IDC site (assumption; see README). */
-const IDC_SITE_TAG = "hybridlink:idc-site";
 
 /** A JSON-string parameter (IkeConfig, IpsecConfig, HealthCheckConfig) as an object. */
 function jsonParam(value: string | undefined, name: string): Record<string, unknown> {

@@ -3,16 +3,12 @@ import { ACTIONS_BY_TYPE } from "../../actions";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
 import { allOrNothing, handler, items, page, required, TencentCall, TencentHandler } from "./handler";
+import { IDC_SITE_TAG } from "../helpers";
 import { customerGatewayOut, vpnConnectionOut, vpnGatewayOut, vpnGatewayRouteOut } from "./resources";
 
 const A = ACTIONS_BY_TYPE;
 
-/**
- * The tag that binds a customer gateway to the simulated IDC site its device
- * is in (assumption: the cloud API has no such field; a tag is the one place a
- * real request can carry it, and the data plane needs it to deliver to the IDC).
- */
-export const IDC_SITE_TAG = "hybridlink:idc-site";
+export { IDC_SITE_TAG };
 
 const regional = (call: TencentCall, ids?: string[]) => (ids?.length ? { ids, filters: { region: call.region } } : { filters: { region: call.region } });
 

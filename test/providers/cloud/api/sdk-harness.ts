@@ -1,6 +1,7 @@
 import * as tencentcloud from "tencentcloud-sdk-nodejs";
 import { CloudEngine } from "../../../../providers/cloud";
 import { ApiServer, startApiServer } from "../../../../providers/cloud/api/server";
+import { grantTickets } from "../helpers";
 
 /** The Tencent SDK's vpc client class. */
 export const TencentVpcClient = tencentcloud.vpc.v20170312.Client;
@@ -50,7 +51,7 @@ export async function startSdkCloud(profile: "tencent" | "alibaba"): Promise<Sdk
  * it is test/providers/cloud/account-features.test.ts's.
  */
 export function tencentClient(cloud: SdkCloud, account: string, region = "ap-guangzhou", key = cloud.engine.createApiKey(account, "tencent")): TencentVpc {
-  cloud.engine.request("GrantAccountFeature", { feature: "vpn-route-table", ticket: "sdk-test-ticket" }, { account, operator: true });
+  grantTickets(cloud.engine, [account]);
   return new TencentVpcClient({
     credential: { secretId: key.keyId, secretKey: key.secret },
     region,
