@@ -1,5 +1,5 @@
 import * as crypto from "crypto";
-import { CloudProfile, findProfile, ProfileName } from "../../lib";
+import { CloudProfile, findProfile, HybridlinkError, ProfileName } from "../../lib";
 import { ACTIONS_BY_TYPE, CloudError } from "../cloud";
 import type { CloudClient, JsonObject, RequestContext } from "../cloud";
 import { callOverWire } from "./bridge";
@@ -162,7 +162,11 @@ export class SdkCloudClient implements CloudClient {
       this.cloud === "tencent"
         ? callOverWire({ kind: "tencent", endpoint: this.endpointHost, protocol: this.protocol, secretId: key.secretId, secretKey: key.secretKey, region, action, params })
         : callOverWire({ kind: "alibaba", endpoint: this.endpointHost, protocol: this.protocol.replace("://", ""), accessKeyId: key.secretId, accessKeySecret: key.secretKey, region, action, params });
-    if (!result.ok) throw new CloudError(result.code, result.message, action, result.requestId ?? "");
+    if (!result.ok) {
+      // Not the cloud's refusal but this machine's set-up (exit 2, with the command that fixes it).
+      if (result.code === "SdkNotInstalled") throw new HybridlinkError(result.code, result.message);
+      throw new CloudError(result.code, result.message, action, result.requestId ?? "");
+    }
     return result.data;
   }
 

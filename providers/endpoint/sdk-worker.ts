@@ -31,9 +31,19 @@ function tencentClient(call: TencentWireCall): TencentClient {
   return client;
 }
 
+/** The npm packages each cloud's SDK comes in: optional peer dependencies, needed only on the endpoint path. */
+const SDK_PACKAGES: Readonly<Record<"tencent" | "alibaba", string>> = {
+  tencent: "tencentcloud-sdk-nodejs",
+  alibaba: "@alicloud/vpc20160428 @alicloud/openapi-core",
+};
+
 /** An SDK's error as plain data: the cloud's code (or EndpointUnreachable when none came back), message and request ID. */
-function failure(err: unknown, message: unknown, requestId: unknown): WireResult {
+function failure(err: unknown, message: unknown, requestId: unknown, cloud?: "tencent" | "alibaba"): WireResult {
   const e = err as { code?: unknown; message?: unknown };
+  // The SDK itself is missing (it is an optional peer dependency): say which package to install, not a require stack.
+  if (cloud && e.code === "MODULE_NOT_FOUND" && SDK_PACKAGES[cloud].split(" ").some((name) => String(e.message).includes(`'${name}`))) {
+    return { ok: false, code: "SdkNotInstalled", message: `The endpoint path sends requests with the cloud's official SDK, which is not installed here. Install it beside hybridlink: npm install ${SDK_PACKAGES[cloud]}` };
+  }
   return {
     ok: false,
     code: typeof e.code === "string" && e.code !== "" ? e.code : "EndpointUnreachable",
@@ -48,7 +58,7 @@ async function tencent(call: TencentWireCall): Promise<WireResult> {
   } catch (err) {
     // TencentCloudSDKHttpException carries the cloud's code and request ID; a transport failure has neither.
     const e = err as { requestId?: unknown };
-    return failure(err, undefined, e.requestId);
+    return failure(err, undefined, e.requestId, "tencent");
   }
 }
 
@@ -92,7 +102,7 @@ async function alibaba(call: AlibabaWireCall): Promise<WireResult> {
   } catch (err) {
     // The SDK's message prefixes the code and the URL; the cloud's own Message and RequestId are in data.
     const e = err as { data?: { RequestId?: unknown; Message?: unknown } };
-    return failure(err, e.data?.Message, e.data?.RequestId);
+    return failure(err, e.data?.Message, e.data?.RequestId, "alibaba");
   }
 }
 

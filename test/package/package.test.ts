@@ -65,6 +65,16 @@ test("`npx hybridlink synth` in the consumer type-checks and synthesizes its app
   expect(run("npx", ["--no-install", "hybridlink", "--version"]).out.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")).version);
 });
 
+test("`up --endpoint` without the cloud's SDK installed (an optional peer) says which package to install, exit 2, and creates nothing", () => {
+  const env = { TENCENTCLOUD_SECRET_ID: "AKIDconsumer", TENCENTCLOUD_SECRET_KEY: "consumer-secret", CONSUMER_PSK: "consumer-psk-01", HYBRIDLINK_STATE: path.join(project, "endpoint-state.db") };
+  // Nothing listens on port 9: the SDK is missing before any request could be sent.
+  const result = run("npx", ["--no-install", "hybridlink", "up", "app.ts", "--yes", "--endpoint", "http://127.0.0.1:9", "--json"], env);
+  expect(result.code).toBe(2);
+  expect(JSON.parse(result.out).error).toEqual({ code: "SdkNotInstalled", message: expect.stringContaining("npm install tencentcloud-sdk-nodejs") });
+  expect(result.out).not.toContain("consumer-secret");
+  expect(fs.existsSync(env.HYBRIDLINK_STATE)).toBe(false);
+});
+
 (FULL ? test : test.skip)("the consumer's jest snapshot test passes twice; the second run matches the snapshot the first wrote", () => {
   const first = run("npx", ["--no-install", "jest", "--ci=false"]);
   expect(first.out).toContain("1 snapshot written");
