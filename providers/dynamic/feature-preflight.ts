@@ -1,8 +1,23 @@
 import { isRef, Manifest, ManifestResource, tryFindProfile } from "../../lib";
 import { ACCOUNT_FEATURES, CloudError, grantCommand } from "../cloud";
+import type { CloudClient } from "../cloud";
 
 /** Whether `account` has been granted `feature` (the store's answer). */
 export type FeatureLookup = (account: string, feature: string) => boolean;
+
+/** The cloud's answer to "has this account this feature", asked once per account (DescribeAccountFeatures, as the operator). */
+export function grantedFeatures(client: CloudClient): FeatureLookup {
+  const granted = new Map<string, Set<string>>();
+  return (account, feature) => {
+    let features = granted.get(account);
+    if (!features) {
+      const items = (client.request("DescribeAccountFeatures", {}, { account, operator: true }).items ?? []) as Array<{ feature: string }>;
+      features = new Set(items.map((i) => i.feature));
+      granted.set(account, features);
+    }
+    return features.has(feature);
+  };
+}
 
 /**
  * The account features (tickets) the resources to create need, checked before

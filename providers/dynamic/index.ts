@@ -37,4 +37,6 @@ export const crud = { check, diff, create, read, update, delete: deleteResource 
 export { WAITS_ON_CLOCK } from "./settle";
 export { getPath } from "./values";
 // The endpoint path's up-front refusals, for the CLI (which reaches providers through this entry).
-export { endpointRefusals } from "../endpoint";
+export { endpointRegion, preflightEndpoint } from "../endpoint";
+export { grantedFeatures } from "./feature-preflight";
+export type { FeatureLookup } from "./feature-preflight";

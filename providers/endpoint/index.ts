@@ -6,5 +6,5 @@
 export { SdkCloudClient } from "./sdk-client";
 export type { SdkClientOptions } from "./sdk-client";
 export { credentialsFrom, ENDPOINT_ENV } from "./credentials";
-export { endpointRefusals } from "./preflight";
+export { endpointRefusals, endpointRegion, preflightEndpoint } from "./preflight";
 export type { KeyPair, Keyring } from "./credentials";

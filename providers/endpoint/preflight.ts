@@ -1,4 +1,41 @@
-import { isRef, ManifestResource } from "../../lib";
+import { isRef, Manifest, ManifestResource } from "../../lib";
+import { CloudError } from "../cloud";
+import type { CloudClient } from "../cloud";
+
+/**
+ * Before anything is opened or created: refuses an app the endpoint path
+ * cannot deploy whole (naming each resource), then tries every account's key
+ * once over the wire, so a bad key stops the deploy before its first create.
+ */
+export function preflightEndpoint(manifest: Manifest, endpoint: string, client: () => CloudClient): void {
+  const refusals = endpointRefusals(manifest.resources, manifest.app.profile);
+  if (refusals.length) {
+    throw new CloudError(
+      "UnsupportedOperation.EndpointPath",
+      `This app cannot be deployed through ${endpoint} (nothing was created):\n${refusals.map((r) => `  - ${r}`).join("\n")}\n` +
+        "Deploy it in process (drop --endpoint and HYBRIDLINK_ENDPOINT), or change what is listed.",
+    );
+  }
+  // The client is made only now: the refusals above are said even for a profile no SDK speaks.
+  client().checkAccounts?.([manifest.app.defaultAccount, ...manifest.resources.map((r) => r.account), ...peeringAccepters(manifest)]);
+}
+
+/** The first region the app names: where the endpoint path makes what names no region (a customer gateway, a CCN). */
+export function endpointRegion(manifest: Manifest): string | undefined {
+  for (const r of manifest.resources) {
+    const region = (r.props as unknown as Record<string, unknown>).region;
+    if (typeof region === "string") return region;
+  }
+  return undefined;
+}
+
+/** The accounts that accept the app's peerings (they act too, with `--accept-peerings`). */
+function peeringAccepters(manifest: Manifest): string[] {
+  return manifest.resources.flatMap((r) => {
+    const accepter = (r.props as unknown as Record<string, unknown>).accepterAccount;
+    return r.type === "PeeringConnection" && typeof accepter === "string" ? [accepter] : [];
+  });
+}
 
 /**
  * What the endpoint path cannot send, found from the manifest before anything

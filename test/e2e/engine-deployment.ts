@@ -8,7 +8,7 @@ import { SecretResolver } from "../../lib/cli/deploy/secrets";
 import { priorStateOf } from "../../lib/cli/deploy/state";
 import { StackResource, StackStore } from "../../lib/cli/stack/stack-store";
 import { ACCOUNT_FEATURES, CloudEngine } from "../../providers/cloud";
-import { closeEngines, engineFor, planDeployment } from "../../providers/dynamic";
+import { closeEngines, engineFor, grantedFeatures, planDeployment } from "../../providers/dynamic";
 import type { DeploymentPlan, ProviderSettings } from "../../providers/dynamic";
 import type { JsonObject } from "../../providers/cloud/params";
 
@@ -107,7 +107,7 @@ export class EngineDeployment {
       // Records hold keys as digests under the engine's key (apply makes them so): compare under the same key.
       digestKey: this.engine.secretDigestKey(),
       // As `up` does: an account lacking a ticket stops the plan before its first create.
-      hasFeature: (account, feature) => (this.engine.request("DescribeAccountFeatures", {}, { account }).items as Array<{ feature: string }>).some((f) => f.feature === feature),
+      hasFeature: grantedFeatures(this.engine),
     });
     const outcomes = plan.operations.map((op) => executeOperation(ctx, op, this.records));
     return { plan, outcomes };

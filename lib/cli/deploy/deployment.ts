@@ -1,8 +1,8 @@
 import { isSecretRef, Manifest, MANIFEST_FORMAT_VERSION, SecretSource } from "../../core/manifest";
 import { ProfileName } from "../../core/profiles";
-import { CloudEngine, CloudError } from "../../../providers/cloud";
+import { CloudEngine } from "../../../providers/cloud";
 import type { CloudClient } from "../../../providers/cloud";
-import { clientFor, closeEngines, dependencyOrder, endpointRefusals, engineFor, ENV, planDeployment } from "../../../providers/dynamic";
+import { clientFor, closeEngines, dependencyOrder, endpointRegion, engineFor, ENV, grantedFeatures, planDeployment, preflightEndpoint } from "../../../providers/dynamic";
 import type { DeploymentPlan, PlanOperation, PlanOptions, PlanStep, ProviderSettings } from "../../../providers/dynamic";
 import { CliIo } from "../io";
 import { EngineOptions } from "../options";
@@ -69,13 +69,11 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
   const settings: ProviderSettings = {
     statePath: options.scratch ? ":memory:" : storePath(options),
     profile: manifest.app.profile as ProfileName,
-    ...(endpoint !== undefined ? { endpoint, adminToken: process.env[ENV.adminToken] || undefined, region: process.env[ENV.region] || firstRegion(manifest) } : {}),
+    ...(endpoint !== undefined ? { endpoint, adminToken: process.env[ENV.adminToken] || undefined, region: process.env[ENV.region] || endpointRegion(manifest) } : {}),
   };
-  if (endpoint !== undefined) refuseWhatTheEndpointCannotSend(manifest, endpoint);
+  if (endpoint !== undefined) preflightEndpoint(manifest, endpoint, () => clientFor(settings));
   // Where the resources are: the in-process engine, or the endpoint (then the engine below keeps only the records).
   const cloud = clientFor(settings);
-  // Over the wire, every account's key is tried before anything is opened or created.
-  if (endpoint !== undefined) cloud.checkAccounts?.([manifest.app.defaultAccount, ...manifest.resources.map((r) => r.account), ...peeringAccepters(manifest)]);
   const engine = engineFor(settings);
   // On the engine's connection: records and the requests they record commit together (engine.batch).
   const store = StackStore.of(engine);
@@ -130,47 +128,7 @@ export function openDeployment(stack: string, program: string, manifest: Manifes
  * serve's admin path with its token; a real cloud has no such query, so there the cloud answers at create.
  */
 function featureLookup(cloud: CloudClient, endpoint: string | undefined): Pick<PlanOptions, "hasFeature"> {
-  if (endpoint !== undefined && !process.env[ENV.adminToken]) return {};
-  const granted = new Map<string, Set<string>>();
-  return {
-    hasFeature: (account, feature) => {
-      let features = granted.get(account);
-      if (!features) {
-        const items = (cloud.request("DescribeAccountFeatures", {}, { account, operator: true }).items ?? []) as Array<{ feature: string }>;
-        features = new Set(items.map((i) => i.feature));
-        granted.set(account, features);
-      }
-      return features.has(feature);
-    },
-  };
-}
-
-/** The first region the app names: where the endpoint path makes what names no region (a customer gateway). */
-function firstRegion(manifest: Manifest): string | undefined {
-  for (const r of manifest.resources) {
-    const region = (r.props as unknown as Record<string, unknown>).region;
-    if (typeof region === "string") return region;
-  }
-  return undefined;
-}
-
-/** The accounts that accept the app's peerings (they act too, with `--accept-peerings`). */
-function peeringAccepters(manifest: Manifest): string[] {
-  return manifest.resources.flatMap((r) => {
-    const accepter = (r.props as unknown as Record<string, unknown>).accepterAccount;
-    return r.type === "PeeringConnection" && typeof accepter === "string" ? [accepter] : [];
-  });
-}
-
-/** Refuses, before anything is opened or created, an app the endpoint path cannot deploy whole. */
-function refuseWhatTheEndpointCannotSend(manifest: Manifest, endpoint: string): void {
-  const refusals = endpointRefusals(manifest.resources, manifest.app.profile);
-  if (!refusals.length) return;
-  throw new CloudError(
-    "UnsupportedOperation.EndpointPath",
-    `This app cannot be deployed through ${endpoint} (nothing was created):\n${refusals.map((r) => `  - ${r}`).join("\n")}\n` +
-      "Deploy it in process (drop --endpoint and HYBRIDLINK_ENDPOINT), or change what is listed.",
-  );
+  return endpoint !== undefined && !process.env[ENV.adminToken] ? {} : { hasFeature: grantedFeatures(cloud) };
 }
 
 /** The lock options of `up`/`destroy`: the stack locked for `operation`; a taken-over lock is told on standard error (stdout may be JSON). */
