@@ -79,7 +79,8 @@ export function vpnGatewayOut(item: JsonObject): M.VpnGateway {
     State: s(item.state),
     PublicIpAddress: s(item.publicIp),
     InternetMaxBandwidthOut: Number(item.bandwidthMbps ?? 0),
-    InstanceChargeType: "POSTPAID_BY_HOUR",
+    // Absent terms are the API's default, by the hour.
+    InstanceChargeType: s(item.chargeType) || "POSTPAID_BY_HOUR",
     CreatedTime: tencentTime(item.createdAt),
     NetworkInstanceId: s(item.vpc),
   };
