@@ -27,7 +27,7 @@ describe("constructs and the manifest", () => {
     new CustomerGateway(app, "Firewall", { ipAddress: "198.51.100.77", site, region: "cn-shanghai", description: "Depot firewall, rack 4" });
     new CustomerGateway(app, "Plain", { ipAddress: "198.51.100.78" });
     const { manifest } = app.synthesize({ throwOnError: false });
-    const props = (id: string) => manifest.resources.find((r) => r.logicalId === id)!.props as Record<string, unknown>;
+    const props = (id: string) => manifest.resources.find((r) => r.logicalId === id)!.props as unknown as Record<string, unknown>;
     expect(props("Firewall")).toMatchObject({ region: "cn-shanghai", description: "Depot firewall, rack 4" });
     expect(props("Plain")).not.toHaveProperty("region");
     expect(props("Plain")).not.toHaveProperty("description");
