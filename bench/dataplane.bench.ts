@@ -49,8 +49,8 @@ export function generate(): NetworkModel {
   const gatewayOf = (j: number) => (j < 50 ? Math.floor(j / 5) : 10 + Math.floor((j - 50) / 10));
   const vpnGateways = Array.from({ length: 15 }, (_, g) =>
     g < 10
-      ? { id: `vpngw-${g}`, name: `vpngw-${g}`, type: "VPC" as const, region: "ap-guangzhou", vpc: `vpc-${g * 50}`, available: true }
-      : { id: `vpngw-${g}`, name: `vpngw-${g}`, type: "CCN" as const, region: "ap-guangzhou", available: true },
+      ? { id: `vpngw-${g}`, name: `vpngw-${g}`, type: "VPC" as const, region: "ap-guangzhou", vpc: `vpc-${g * 50}`, available: true, bandwidthMbps: 100 }
+      : { id: `vpngw-${g}`, name: `vpngw-${g}`, type: "CCN" as const, region: "ap-guangzhou", available: true, bandwidthMbps: 500 },
   );
   const idcSites = Array.from({ length: SITES }, (_, j) => ({ id: `idc-${j}`, name: `idc-${j}`, cidrs: [`172.16.${j}.0/24`] }));
   const customerGateways = idcSites.map((s, j) => ({ id: `cgw-${j}`, name: `cgw-${j}`, ipAddress: `203.0.113.${j + 1}`, site: s.id, up: true }));

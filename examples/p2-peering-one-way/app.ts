@@ -2,7 +2,8 @@ import { NetworkApp, Vpc, VpcPeering } from "hybridlink";
 
 export interface P2Options {
   /**
-   * Add the return route in route table B (the fix the seed's FAQ asks for).
+   * Add the return route in route table B, as the seed's worked example does
+   * (对端路由表的配置同上。); without it the app is the FAQ's failure case.
    *
    * @default false
    */
@@ -10,12 +11,13 @@ export interface P2Options {
 }
 
 /**
- * Seed 004's worked example (场景示例, CCB cloud): subnet A 192.168.1.0/24 in
- * VPC1 and subnet B 10.0.1.0/24 in VPC2, same account, peered as "PeerConn".
- * The worked example routes both ends (本端网络、对端网络均需配置路由策略):
- * that is `returnRoute: true`, reachable both ways. Without it only route
- * table A routes to the peer, so A's packets reach B and B's replies have no
- * way back (ONE_WAY) — the seed FAQ's failure case, 建立了对等连接但是无法进行通信.
+ * Seed 004's worked example (武汉, CCB cloud): subnet A 192.168.1.0/24 in VPC1
+ * and subnet B 10.0.1.0/24 in VPC2, same account, peered as "PeerConn". The
+ * seed routes both ends (本端网络、对端网络均需配置路由策略): that is
+ * `returnRoute: true`. Without it only route table A routes to the peer, so
+ * A's packets reach B and B's replies have no way back (ONE_WAY): not the
+ * seed's setup but the failure its FAQ is about (建立了对等连接但是无法进行通信。),
+ * built here to show what the analysis reports.
  */
 export function buildP2App(options: P2Options = {}): NetworkApp {
   const app = new NetworkApp({ profile: "ccb" });
@@ -36,17 +38,17 @@ export function buildP2App(options: P2Options = {}): NetworkApp {
       : { addRoutes: false },
   });
 
-  // The scenario's matrix: as the seed leaves it, B cannot start a conversation with A
-  // (and A's packets reach B, but the replies are lost: ONE_WAY); with the fix, both ways.
+  // The scenario's matrix: in the failure case B cannot start a conversation with A (and A's
+  // packets reach B, but the replies are lost: ONE_WAY); routed as the seed does, both ways.
   if (options.returnRoute) app.intents.reachable(subnetA, subnetB);
   else app.intents.isolated(subnetB, subnetA);
   return app;
 }
 
-/** The network as the seed leaves it: one way. */
+/** The FAQ's failure case: routes on one end only, one way. */
 export const app = buildP2App();
 
-/** The same network with the return route added: reachable. */
+/** As the seed's worked example configures it, routes on both ends: reachable. */
 export const fixedApp = buildP2App({ returnRoute: true });
 
 export default app;

@@ -13,3 +13,4 @@ export * from "./props";
 export * from "./identifiers";
 export * from "./provenance";
 export * from "./sources";
+export * from "./gateway-terms";

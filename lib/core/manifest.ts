@@ -6,6 +6,8 @@
  * This file is the resource model of DESIGN.md ("Resource model") in types.
  */
 
+import type { VpnGatewayChargeType } from "./gateway-terms";
+
 /** Version of the manifest format; bumped on any incompatible change. */
 export const MANIFEST_FORMAT_VERSION = "hybridlink.manifest/v1";
 
@@ -104,6 +106,10 @@ export interface VpnGatewaySpec {
   readonly ipsecEnabled: boolean;
   readonly sslEnabled: boolean;
   readonly sslConnections?: number;
+  /** How the gateway is billed (seed 001 计费周期); absent: by the hour. */
+  readonly chargeType?: VpnGatewayChargeType;
+  /** With PREPAID: how many months it is bought for. */
+  readonly periodMonths?: number;
 }
 
 export interface CustomerGatewaySpec {
@@ -111,6 +117,10 @@ export interface CustomerGatewaySpec {
   readonly ipAddress: string;
   /** The IDC site whose device this is. */
   readonly site?: Ref;
+  /** The region the cloud keeps the record in (seed 001: 选择用户网关的地域); absent: none chosen. */
+  readonly region?: string;
+  /** Free text for people (seed 001: 描述). */
+  readonly description?: string;
 }
 
 export interface IdcSiteSpec {

@@ -61,6 +61,7 @@ export function modelFromManifest(manifest: Manifest, options: ModelFromManifest
       region: r.props.region,
       ...(r.props.vpc ? { vpc: r.props.vpc.ref } : {}),
       available: true,
+      ...(typeof r.props.bandwidthMbps === "number" ? { bandwidthMbps: r.props.bandwidthMbps } : {}),
     })),
     connections: index.ofType("VpnConnection").map((r) => connectionOf(r, index)),
     gatewayRoutes: index.ofType("VpnGatewayRoute").map((r) => ({
@@ -94,6 +95,7 @@ export function modelFromManifest(manifest: Manifest, options: ModelFromManifest
         requesterVpc: id(r.props.requesterVpc),
         accepterVpc: id(r.props.accepterVpc),
         state: active ? "ACTIVE" : "PENDING",
+        ...(typeof r.props.bandwidthMbps === "number" ? { bandwidthMbps: r.props.bandwidthMbps } : {}),
       };
     }),
     idcSites: index.ofType("IdcSite").map((r) => ({ id: r.logicalId, name: r.props.name, cidrs: r.props.cidrs })),

@@ -21,6 +21,7 @@ export { failDevice, failPeering, failTunnel, failureTouches, singleFailures } f
 export { singleFailureAnalysis } from "./failure-analysis";
 export type { FailureImpact, SingleFailureAnalysis } from "./failure-analysis";
 export type { DetectionPhase, FailureCase } from "./failures";
+export { bottleneckOf, formatBottleneck } from "./bottleneck";
 export { formatHop, formatPair, formatTrace, formatTraceInline } from "./format";
 export * from "./special-addresses";
 export { intersect as intersectCidrs, narrowPolicies, negotiateSelectors } from "./negotiation";

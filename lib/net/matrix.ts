@@ -1,11 +1,12 @@
 import { HybridlinkError } from "../core/errors";
+import { bottleneckOf } from "./bottleneck";
 import { tryParseIp } from "./cidr";
 import { CompiledNetwork, compileNetwork } from "./compile";
 import { listEndpoints, resolveEndpoint, startOf, targetNodeOf } from "./endpoints";
 import { Outcome, walk } from "./forward";
 import { NetworkModel } from "./model";
 import { analyzePair } from "./pair";
-import { EndpointRef, PairVerdict, PairVerdictCode, pairVerdictOf, TRACE_VERDICTS, TraceVerdict } from "./verdicts";
+import { Bottleneck, EndpointRef, PairVerdict, PairVerdictCode, pairVerdictOf, TRACE_VERDICTS, TraceVerdict } from "./verdicts";
 
 /**
  * Reachability between every ordered pair of endpoints. Each one-way verdict
@@ -48,6 +49,19 @@ export class ReachabilityMatrix {
   /** The pair verdict by row and column. */
   public verdictAt(i: number, j: number): PairVerdictCode {
     return pairVerdictOf(this.traceVerdictAt(i, j), this.traceVerdictAt(j, i));
+  }
+
+  /**
+   * The bottleneck of the one-way path from row i to column j: null when no
+   * hop on it has a bandwidth limit, undefined when it does not deliver. The
+   * cell is walked again (without hop records) only when asked.
+   */
+  public bottleneckAt(i: number, j: number): Bottleneck | null | undefined {
+    if (i === j || this.traceVerdictAt(i, j) !== "DELIVERED") return undefined;
+    const net = compileNetwork(this.model);
+    const start = startOf(net, this.endpoints[i])!;
+    const outcome = walk(net, start, tryParseIp(this.endpoints[i].ip)!, tryParseIp(this.endpoints[j].ip)!, false);
+    return bottleneckOf(net, outcome.path);
   }
 
   /** The full analysis of one pair, with both traces hop by hop. */

@@ -50,6 +50,13 @@ export interface NetVpnGateway {
   readonly vpc?: string;
   /** False while PENDING: no tunnel through it negotiates. */
   readonly available: boolean;
+  /**
+   * Public bandwidth in Mbps (seed 001 带宽规格): every packet through the
+   * gateway's tunnels shares it, so it bounds a path (a trace's bottleneck).
+   *
+   * @default - unbounded (a model built without it)
+   */
+  readonly bandwidthMbps?: number;
 }
 
 export interface NetConnection {
@@ -116,6 +123,12 @@ export interface NetPeering {
   readonly accepterVpc: string;
   /** PENDING, ACTIVE, EXPIRED, REJECTED… */
   readonly state: string;
+  /**
+   * The bandwidth cap of a cross-region peering, in Mbps; it bounds a path.
+   *
+   * @default - no cap (a same-region peering has none: seed 003 同地域对等连接带宽无上限)
+   */
+  readonly bandwidthMbps?: number;
 }
 
 export interface NetIdcSite {

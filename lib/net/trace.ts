@@ -1,4 +1,5 @@
 import { HybridlinkError } from "../core/errors";
+import { bottleneckOf } from "./bottleneck";
 import { tryParseIp } from "./cidr";
 import { compileNetwork, CompiledNetwork } from "./compile";
 import { locate, resolveEndpoint, startOf, startOfOwner, targetNodeOf } from "./endpoints";
@@ -45,7 +46,7 @@ export function trace(model: NetworkModel, srcIp: string, dstIp: string, options
   if (!net.owners.match(dst)) {
     return unresolved(srcIp, dstIp, "UNKNOWN_ENDPOINT", `destination ${dstIp} is in no VPC, subnet, IDC site or direct-connect network of this model.`);
   }
-  return toTrace(srcIp, dstIp, walk(net, start, src, dst, true));
+  return toTrace(net, srcIp, dstIp, walk(net, start, src, dst, true));
 }
 
 /** A recorded trace between two endpoints (their representative addresses), checking it reaches `to` itself. */
@@ -56,17 +57,17 @@ export function traceBetween(net: CompiledNetwork, from: EndpointRef, to: Endpoi
   const target = targetNodeOf(net, to);
   if (outcome.verdict === "DELIVERED" && outcome.deliveredNode !== target) {
     return {
-      ...toTrace(from.ip, to.ip, outcome),
+      ...toTrace(net, from.ip, to.ip, outcome),
       verdict: "DELIVERED_ELSEWHERE",
       reason:
         `${outcome.reason}, not to ${to.kind.toLowerCase().replace(/_/g, " ")} ${to.name}: another network uses the same addresses ` +
         `(${to.cidr}); give the networks distinct CIDRs.`,
     };
   }
-  return toTrace(from.ip, to.ip, outcome);
+  return toTrace(net, from.ip, to.ip, outcome);
 }
 
-function toTrace(src: string, dst: string, o: Outcome): Trace {
+function toTrace(net: CompiledNetwork, src: string, dst: string, o: Outcome): Trace {
   return {
     src,
     dst,
@@ -76,6 +77,8 @@ function toTrace(src: string, dst: string, o: Outcome): Trace {
     ...(o.deliveredTo ? { deliveredTo: o.deliveredTo } : {}),
     ...(o.droppedAt ? { droppedAt: o.droppedAt } : {}),
     ...(o.missingRoute ? { missingRoute: o.missingRoute } : {}),
+    // Once per result, from the steps taken: the walk itself does no bandwidth work.
+    ...(o.verdict === "DELIVERED" ? { bottleneck: bottleneckOf(net, o.path) } : {}),
   };
 }
 

@@ -103,6 +103,21 @@ export interface MissingRoute {
   readonly destinationCidr: string;
 }
 
+/** What kind of limit a bottleneck is. */
+export type BandwidthLimitKind = "VPN_GATEWAY_BANDWIDTH" | "PEERING_BANDWIDTH";
+
+/**
+ * The narrowest hop of a delivered path: the least bandwidth of the hops that
+ * have one (a VPN gateway's 带宽规格, a cross-region peering's cap). Hops
+ * without a limit (a same-region peering, a CCN, a route table) do not count.
+ */
+export interface Bottleneck {
+  readonly bandwidthMbps: number;
+  /** The hop that limits: a VPN gateway or a peering (the first on the path when several tie). */
+  readonly at: Place;
+  readonly limit: BandwidthLimitKind;
+}
+
 /** The path of one packet `src → dst`, hop by hop, and its verdict. */
 export interface Trace {
   readonly src: string;
@@ -117,6 +132,11 @@ export interface Trace {
   readonly droppedAt?: Place;
   /** With NO_ROUTE and NO_TUNNEL: the route that is missing. */
   readonly missingRoute?: MissingRoute;
+  /**
+   * Delivered paths only: the hop that bounds the bandwidth, or null when no
+   * hop on the path has a limit. Absent when the packet was not delivered.
+   */
+  readonly bottleneck?: Bottleneck | null;
 }
 
 /** A network endpoint: what the matrix, intents and the CLI talk about. */

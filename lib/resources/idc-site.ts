@@ -27,6 +27,18 @@ export interface IdcDeviceOptions {
    * @default - the construct ID
    */
   readonly name?: string;
+  /**
+   * The region the cloud keeps the customer gateway in (see CustomerGatewayProps.region).
+   *
+   * @default - none
+   */
+  readonly region?: string;
+  /**
+   * The customer gateway's description (see CustomerGatewayProps.description).
+   *
+   * @default - none
+   */
+  readonly description?: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { ResourceType } from "../core/manifest";
-import { describeValue, is, PropCheck } from "../core/props";
+import { describeValue, is, PropCheck, PropProblem } from "../core/props";
 import { NetworkResource } from "../core/resource";
 import { SecretValue } from "../core/secret";
+import { billingProblem, descriptionProblem } from "../core/gateway-terms";
 
 /** A low-level resource construct of one type (by its marker and type, not `instanceof`). */
 export function resourceOf(type: ResourceType, ...more: ResourceType[]): PropCheck {
@@ -35,6 +36,18 @@ export const ipv4: PropCheck = is.string('an IPv4 address such as "203.0.113.10"
 
 /** A region name of the app's profile (which ones is the rules'). */
 export const region: PropCheck = is.string('a region of the app\'s cloud profile, e.g. "ap-guangzhou"');
+
+/** A description for people (what the clouds' APIs accept: FACTS.customerGatewayDescriptionFormat). */
+export const description: PropCheck = (value, prop, out) => {
+  const allowed = descriptionProblem(value);
+  if (allowed) out.push({ prop, received: describeValue(value), allowed });
+};
+
+/** A VPN gateway's billing terms judged together (a PREPAID gateway needs a period, one billed by the hour takes none). */
+export function billingTermsProblem(props: Record<string, unknown>): PropProblem | undefined {
+  const problem = billingProblem(props.chargeType, props.periodMonths);
+  return problem && { prop: problem.field, received: describeValue(props[problem.field]), allowed: problem.allowed };
+}
 
 /** `account` and `name`, which most resources take. */
 export const COMMON = {

@@ -1,6 +1,6 @@
 import { IDC_SITE_TAG } from "../cloud";
 import type { JsonObject } from "../cloud";
-import { CloudKind, CloudPort, list, notFound, one, s, unsupported } from "./kind";
+import { CloudKind, CloudPort, list, notFound, one, periodOf, s, unsupported } from "./kind";
 
 /**
  * The engine's resource actions as Alibaba Cloud VPC API calls (2016-04-28,
@@ -107,6 +107,9 @@ const VPN_GATEWAY: CloudKind = {
     const out = port.call(region, "CreateVpnGateway", {
       regionId: region, vpcId: p.vpc, name: p.name, bandwidth: p.bandwidthMbps,
       enableIpsec: p.ipsecEnabled !== false, enableSsl: p.sslEnabled === true, ...(p.sslConnections !== undefined ? { sslConnections: p.sslConnections } : {}),
+      // cloud-api: Alibaba's InstanceChargeType is PREPAY | POSTPAY, and Period is in months.
+      ...(p.chargeType !== undefined ? { instanceChargeType: p.chargeType === "PREPAID" ? "PREPAY" : "POSTPAY" } : {}),
+      ...(p.periodMonths !== undefined ? { period: p.periodMonths } : {}),
     });
     const id = s(out.vpnGatewayId);
     port.remember(id, region);
@@ -118,6 +121,8 @@ const VPN_GATEWAY: CloudKind = {
     if (s(gw.vpnGatewayId) !== id) throw notFound("VPN gateway", id);
     return {
       id, account: port.account, name: gw.name, region, type: "VPC", vpc: gw.vpcId, bandwidthMbps: specMbps(gw.spec),
+      // DescribeVpnGateway returns no period: it is read back from CreateTime and EndTime.
+      ...(gw.chargeType === "Prepay" ? { chargeType: "PREPAID", ...periodOf(time(gw.createTime), time(gw.endTime)) } : {}),
       ipsecEnabled: gw.ipsecVpn === "enable", sslEnabled: gw.sslVpn === "enable", publicIp: gw.internetIp,
       // cloud-api: Status init | provisioning | active | updating | deleting.
       state: gw.status === "active" ? "AVAILABLE" : "PENDING",
@@ -132,9 +137,12 @@ const VPN_GATEWAY: CloudKind = {
 
 const CUSTOMER_GATEWAY: CloudKind = {
   create(p, port) {
-    const region = port.defaultRegion();
+    // Its own region when it names one; else, our assumption, the app's first region (the engine's are account-wide).
+    const region = typeof p.region === "string" ? p.region : port.defaultRegion();
     const out = port.call(region, "CreateCustomerGateway", {
-      regionId: region, name: p.name, ipAddress: p.ipAddress, ...(p.site !== undefined ? { tags: [{ key: IDC_SITE_TAG, value: p.site }] } : {}),
+      regionId: region, name: p.name, ipAddress: p.ipAddress,
+      ...(p.description !== undefined ? { description: p.description } : {}),
+      ...(p.site !== undefined ? { tags: [{ key: IDC_SITE_TAG, value: p.site }] } : {}),
     });
     const id = s(out.customerGatewayId);
     port.remember(id, region);
@@ -144,7 +152,11 @@ const CUSTOMER_GATEWAY: CloudKind = {
     const region = port.regionOf(id);
     const cgw = port.call(region, "DescribeCustomerGateway", { regionId: region, customerGatewayId: id });
     if (s(cgw.customerGatewayId) !== id) throw notFound("customer gateway", id);
-    return { id, account: port.account, name: cgw.name, ipAddress: cgw.ipAddress, createdAt: time(cgw.createTime) };
+    return {
+      id, account: port.account, name: cgw.name, ipAddress: cgw.ipAddress, region,
+      ...(typeof cgw.description === "string" && cgw.description !== "" ? { description: cgw.description } : {}),
+      createdAt: time(cgw.createTime),
+    };
   },
   delete(id, port) {
     const region = port.regionOf(id);

@@ -1,3 +1,4 @@
+import { prepaidPeriodOf } from "../../lib";
 import { CloudError } from "../cloud";
 import type { JsonObject } from "../cloud";
 
@@ -50,4 +51,10 @@ function one(set: unknown, what: string, id: string): Record<string, unknown> {
   return item;
 }
 
-export { iso, list, one, s, unsupported };
+/** The months a subscription was bought for, read back from its creation and expiry: neither cloud's Describe returns the period. */
+function periodOf(createdAt: string | undefined, expiresAt: string | undefined): { periodMonths?: number } {
+  const months = createdAt && expiresAt ? prepaidPeriodOf(createdAt, expiresAt) : undefined;
+  return months !== undefined ? { periodMonths: months } : {};
+}
+
+export { iso, list, one, periodOf, s, unsupported };

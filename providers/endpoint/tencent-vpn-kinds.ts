@@ -1,6 +1,6 @@
 import { IDC_SITE_TAG } from "../cloud";
 import type { JsonObject } from "../cloud";
-import { CloudKind, CloudPort, iso, list, notFound, one, s, unsupported } from "./kind";
+import { CloudKind, CloudPort, iso, list, notFound, one, periodOf, s, unsupported } from "./kind";
 import { publish, publishedRoute, unpublishIfLast } from "./tencent-publish";
 
 /**
@@ -21,6 +21,9 @@ const VPN_GATEWAY: CloudKind = {
       InternetMaxBandwidthOut: p.bandwidthMbps,
       Type: p.type === "CCN" ? "CCN" : p.sslEnabled === true ? "SSL" : "IPSEC",
       ...(p.sslConnections !== undefined ? { MaxConnection: p.sslConnections } : {}),
+      // cloud-api: InstanceChargeType and InstanceChargePrepaid.Period, in the engine's own words.
+      ...(p.chargeType !== undefined ? { InstanceChargeType: p.chargeType } : {}),
+      ...(p.periodMonths !== undefined ? { InstanceChargePrepaid: { Period: p.periodMonths } } : {}),
     });
     const id = s((out.VpnGateway as Record<string, unknown>).VpnGatewayId);
     port.remember(id, region);
@@ -37,6 +40,8 @@ const VPN_GATEWAY: CloudKind = {
       type: gw.Type === "CCN" ? "CCN" : "VPC",
       ...(gw.Type === "CCN" ? {} : { vpc: gw.VpcId }),
       bandwidthMbps: gw.InternetMaxBandwidthOut,
+      // Only a subscription is said: the engine leaves the by-the-hour default unsaid, as the manifest does.
+      ...(gw.InstanceChargeType === "PREPAID" ? { chargeType: "PREPAID", ...periodOf(iso(gw.CreatedTime), iso(gw.ExpiredTime)) } : {}),
       ipsecEnabled: gw.Type !== "SSL",
       sslEnabled: gw.Type === "SSL",
       publicIp: gw.PublicIpAddress,
@@ -51,8 +56,8 @@ const VPN_GATEWAY: CloudKind = {
 
 const CUSTOMER_GATEWAY: CloudKind = {
   create(p, port) {
-    // assumption: a customer gateway is made in the region of the request that needs it; the engine's are account-wide, so any region finds it.
-    const region = port.defaultRegion();
+    // Its own region when it names one (seed 001 picks 地域 first); else, our assumption, the app's first region: the engine's are account-wide, so any region finds it.
+    const region = typeof p.region === "string" ? p.region : port.defaultRegion();
     const out = port.call(region, "CreateCustomerGateway", {
       CustomerGatewayName: p.name,
       IpAddress: p.ipAddress,
@@ -63,8 +68,9 @@ const CUSTOMER_GATEWAY: CloudKind = {
     return { ...CUSTOMER_GATEWAY.describe(id, port), ...(p.site !== undefined ? { site: p.site } : {}) };
   },
   describe(id, port) {
-    const cgw = one(port.call(port.regionOf(id), "DescribeCustomerGateways", { CustomerGatewayIds: [id] }).CustomerGatewaySet, "customer gateway", id);
-    return { id, account: port.account, name: cgw.CustomerGatewayName, ipAddress: cgw.IpAddress, createdAt: iso(cgw.CreatedTime) };
+    const region = port.regionOf(id);
+    const cgw = one(port.call(region, "DescribeCustomerGateways", { CustomerGatewayIds: [id] }).CustomerGatewaySet, "customer gateway", id);
+    return { id, account: port.account, name: cgw.CustomerGatewayName, ipAddress: cgw.IpAddress, region, createdAt: iso(cgw.CreatedTime) };
   },
   delete(id, port) {
     port.call(port.regionOf(id), "DeleteCustomerGateway", { CustomerGatewayId: id });

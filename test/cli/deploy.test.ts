@@ -33,7 +33,8 @@ describe("hybridlink plan / up / destroy", () => {
     expect(first.stdout).toContain("plan: 11 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged");
     expect(first.stdout).toMatch(/\+ created VpnGateway\s+Ha\/VpnGateway\s+vpngw-\S+\s+AVAILABLE\s+after 107s on the engine clock/);
     expect(first.stdout).toContain("env:HL_HA_PSK_CGW1 is not set: up generates a random pre-shared key");
-    expect(first.stdout).toMatch(/VPC\s+—\s+ok\nIDC\s+ok\s+—/);
+    // Each delivered cell with its bottleneck: the HA gateway's 100 Mbps.
+    expect(first.stdout).toMatch(/VPC\s+—\s+ok 100M\nIDC\s+ok 100M\s+—/);
 
     const again = json(runCli(["up", "--yes", HA, "--json"], { env: t.env }));
     expect(again.plan.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 11 });

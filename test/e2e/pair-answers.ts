@@ -27,6 +27,8 @@ export interface TraceAnswer {
   readonly deliveredTo?: Place;
   readonly droppedAt?: Place;
   readonly missingRoute?: Omit<MissingRoute, "tableName">;
+  /** Delivered only: the bottleneck's bandwidth and where (both builders must agree on it). */
+  readonly bottleneck?: { readonly bandwidthMbps: number; readonly at: Place } | null;
 }
 
 /** Both directions of an ordered pair of endpoints. */
@@ -74,6 +76,7 @@ function traceOf(t: Trace, id: IdMap): TraceAnswer {
     ...(t.deliveredTo ? { deliveredTo: placeOf(t.deliveredTo, id) } : {}),
     ...(t.droppedAt ? { droppedAt: placeOf(t.droppedAt, id) } : {}),
     ...(t.missingRoute ? { missingRoute: missingOf(t.missingRoute, id) } : {}),
+    ...(t.bottleneck !== undefined ? { bottleneck: t.bottleneck && { bandwidthMbps: t.bottleneck.bandwidthMbps, at: placeOf(t.bottleneck.at, id) } } : {}),
   };
 }
 

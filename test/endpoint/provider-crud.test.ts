@@ -53,3 +53,42 @@ describe("provider CRUD through the official SDK", () => {
     expect(clientFor(settings).profile.name).toBe("tencent");
   });
 });
+
+/**
+ * Seed 001's fields travel over the wire: a VPN gateway's billing terms and a
+ * customer gateway's region and description reach the served cloud's records
+ * in each cloud's own vocabulary, and come back in the engine's.
+ */
+describe.each(["tencent", "alibaba"] as const)("seed 001's fields through the %s SDK", (profile) => {
+  const account = "300000000013";
+  const region = profile === "tencent" ? "ap-nanjing" : "cn-shenzhen";
+  let cloud: ServedCloud;
+  let settings: ProviderSettings;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    cloud = await serveCloud([account], profile);
+    Object.assign(process.env, { HYBRIDLINK_CREDENTIALS: cloud.env.HYBRIDLINK_CREDENTIALS, http_proxy: "", HTTP_PROXY: "" });
+    settings = { endpoint: cloud.url, adminToken: cloud.env.HYBRIDLINK_ADMIN_TOKEN, profile };
+  });
+  afterAll(async () => {
+    closeEngines();
+    process.env = saved;
+    await cloud.stop();
+  });
+
+  test("a PREPAID gateway bought for 24 months is recorded so; a customer gateway keeps the region it names", () => {
+    const vpc = create("Vpc", { name: "terms-vpc", region, cidrs: ["172.26.0.0/16"], account }, settings);
+    const gw = create("VpnGateway", { name: "terms-gw", region, type: "VPC", vpc: vpc.id, bandwidthMbps: 100, chargeType: "PREPAID", periodMonths: 24, account }, settings);
+    expect(gw.item).toMatchObject({ chargeType: "PREPAID", periodMonths: 24 });
+    // Read back as a real cloud says it: no period field, but the expiry 24 months on.
+    expect(read("VpnGateway", gw.id, { account }, settings)?.item).toMatchObject({ chargeType: "PREPAID", periodMonths: 24 });
+
+    const cgwProps = { name: "terms-cgw", ipAddress: "203.0.113.61", region, ...(profile === "alibaba" ? { description: "rack 7, second floor" } : {}), account };
+    const cgw = create("CustomerGateway", cgwProps, settings);
+    expect(cgw.item).toMatchObject({ region, ...(profile === "alibaba" ? { description: "rack 7, second floor" } : {}) });
+
+    deleteResource("CustomerGateway", cgw.id, { account }, settings);
+    deleteResource("VpnGateway", gw.id, { account }, settings);
+    deleteResource("Vpc", vpc.id, { account }, settings);
+  });
+});

@@ -119,7 +119,7 @@ describe("modelFromManifest: peering states", () => {
 describe("modelFromManifest: the model of S2", () => {
   test("IDs are logical IDs and every resource is provisioned", () => {
     const { model } = synthModel(buildS2().app);
-    expect(model.vpnGateways).toEqual([{ id: "Gateway", name: "Gateway", type: "VPC", region: "ap-guangzhou", vpc: "Vpc", available: true }]);
+    expect(model.vpnGateways).toEqual([{ id: "Gateway", name: "Gateway", type: "VPC", region: "ap-guangzhou", vpc: "Vpc", available: true, bandwidthMbps: 100 }]);
     expect(model.customerGateways.map((c) => [c.id, c.site, c.up])).toEqual([
       ["Idc1/Device", "Idc1", true],
       ["Idc2/Device", "Idc2", true],

@@ -112,7 +112,7 @@ describe("HL-MAN-008: Account IDs and names are well-formed", () => {
 
   it("fails for a hand-written manifest with an account that is not an ID, an empty name and a huge one", () => {
     const manifest = base();
-    manifest.app.trustedAccounts = ["not-an-account"];
+    (manifest.app as { trustedAccounts: readonly string[] }).trustedAccounts = ["not-an-account"];
     const vpc = manifest.resources.find((r) => r.logicalId === "Lab")!;
     vpc.account = "";
     vpc.props.name = "n".repeat(200_000);

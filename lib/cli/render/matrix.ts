@@ -22,15 +22,37 @@ export function renderMatrix(matrix: ReachabilityMatrix, labels: readonly string
   const summary =
     `${n} endpoint${n === 1 ? "" : "s"}; pairs: ${c.green(`${counts.REACHABLE / 2} reachable`)}, ` +
     `${(counts.ONE_WAY ? c.yellow : (t: string) => t)(`${counts.ONE_WAY / 2} one-way`)}, ${counts.UNREACHABLE / 2} unreachable`;
-  const full = fullTable(matrix, labels, c);
+  // The bottleneck goes into the cells only where the table still fits (`--json` has it for every cell).
+  const withBandwidth = fullTable(matrix, labels, c, true);
+  if (withBandwidth && widest(withBandwidth) <= width) return `${withBandwidth}\n\n${BANDWIDTH_KEY}\n\n${summary}`;
+  const full = fullTable(matrix, labels, c, false)!;
   if (widest(full) <= width) return `${full}\n\n${summary}`;
   const compact = numberedTable(matrix, labels, c);
   if (widest(compact.table) <= width) return `${compact.table}\n\n${compact.key}\n\n${summary}`;
   return `${failingPairs(matrix, labels, c)}\n\n${summary}`;
 }
 
-function fullTable(matrix: ReachabilityMatrix, labels: readonly string[], c: Colors): string {
-  const rows = labels.map((label, i) => [c.bold(label), ...labels.map((_, j) => (i === j ? c.dim("—") : cell(matrix.traceVerdictAt(i, j), c)))]);
+/** What `ok 100M` means, under a table that shows bottlenecks. */
+const BANDWIDTH_KEY = "ok 100M = delivered, at most 100 Mbps (the path's narrowest VPN gateway or peering); ok = no limit";
+
+/**
+ * The full table; with `bandwidth`, delivered cells carry their bottleneck
+ * (`ok 100M`). Undefined when bandwidth is asked for and no path has a limit,
+ * so the plain table (and no key) is shown.
+ */
+function fullTable(matrix: ReachabilityMatrix, labels: readonly string[], c: Colors, bandwidth: boolean): string | undefined {
+  let limited = false;
+  const rows = labels.map((label, i) => [
+    c.bold(label),
+    ...labels.map((_, j) => {
+      if (i === j) return c.dim("—");
+      const v = matrix.traceVerdictAt(i, j);
+      const b = bandwidth && v === "DELIVERED" ? matrix.bottleneckAt(i, j) : undefined;
+      if (b) limited = true;
+      return b ? c.green(`ok ${b.bandwidthMbps}M`) : cell(v, c);
+    }),
+  ]);
+  if (bandwidth && !limited) return undefined;
   return renderTable([{ header: "from ↓ to →" }, ...labels.map((l) => ({ header: l }))], rows);
 }
 

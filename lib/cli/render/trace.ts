@@ -1,3 +1,4 @@
+import { formatBottleneck } from "../../net/bottleneck";
 import { PairVerdict, Trace, TraceHop } from "../../net/verdicts";
 import { Colors } from "./colors";
 import { visibleLength } from "./table";
@@ -21,7 +22,7 @@ export function renderPair(pair: PairVerdict, c: Colors, width = TRACE_WIDTH): s
 /**
  * One direction: `→ src → dst  VERDICT`, then per hop
  * `  N  KIND name` / the action / `entry:` the table entry / `why:` the reason,
- * then the drop reason and the missing route.
+ * then the drop reason and the missing route, or (delivered) the bottleneck.
  */
 export function renderTrace(t: Trace, arrow: string, c: Colors, width = TRACE_WIDTH): string {
   const verdict = t.verdict === "DELIVERED" ? c.green(t.verdict) : c.red(t.verdict);
@@ -35,6 +36,7 @@ export function renderTrace(t: Trace, arrow: string, c: Colors, width = TRACE_WI
     if (h.entry?.note) lines.push(wrap(`${indent}${c.dim("why:")}   ${h.entry.note}`, width, `${indent}       `));
   });
   if (t.verdict !== "DELIVERED") lines.push(wrap(`  ${c.red("why:")} ${t.reason}`, width, "       "));
+  if (t.bottleneck !== undefined) lines.push(wrap(`  ${c.dim("bottleneck:")} ${formatBottleneck(t.bottleneck)}`, width, "    "));
   if (t.missingRoute) {
     lines.push(wrap(`  ${c.yellow("missing route:")} ${t.missingRoute.tableName} (${t.missingRoute.tableId}) needs a route to ${t.missingRoute.destinationCidr}`, width, "    "));
   }

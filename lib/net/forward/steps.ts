@@ -17,6 +17,11 @@ export interface Outcome {
   readonly hops: readonly TraceHop[];
   /** The network the packet reached (a VPC, IDC site or direct-connect gateway node). */
   readonly deliveredNode?: { readonly uid: number };
+  /**
+   * With DELIVERED: the steps taken, in order, as `node uid × STEP_KINDS + step`
+   * (the walker's loop guard, handed over as is, so a walk pays nothing for it).
+   */
+  readonly path?: readonly number[];
   readonly deliveredTo?: Place;
   readonly droppedAt?: Place;
   readonly missingRoute?: MissingRoute;

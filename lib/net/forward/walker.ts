@@ -90,7 +90,7 @@ export class Walker {
   }
 
   public deliver(node: { uid: number }, at: () => Place): Done {
-    if (!this.hops) return { done: { verdict: "DELIVERED", reason: "", hops: [], deliveredNode: node } };
+    if (!this.hops) return { done: { verdict: "DELIVERED", reason: "", hops: [], deliveredNode: node, path: this.visited } };
     const place = at();
     return {
       done: {
@@ -99,6 +99,7 @@ export class Walker {
         hops: this.hops,
         deliveredNode: node,
         deliveredTo: place,
+        path: this.visited,
       },
     };
   }

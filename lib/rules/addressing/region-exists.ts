@@ -3,7 +3,7 @@ import { tryFindRegion } from "../../core/profiles";
 import { propsOf } from "../private/read";
 import { Rule } from "../rule";
 
-const REGIONAL_TYPES = ["Vpc", "VpnGateway", "DirectConnectGateway", "CcnAttachment"] as const;
+const REGIONAL_TYPES = ["Vpc", "VpnGateway", "CustomerGateway", "DirectConnectGateway", "CcnAttachment"] as const;
 
 /** HL-ADDR-005: regions come from the app's cloud profile. */
 export const regionExists: Rule = {

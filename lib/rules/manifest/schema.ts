@@ -1,4 +1,5 @@
 import { CcnInstanceType, ResourceType, RouteNextHopType } from "../../core/manifest";
+import { VPN_GATEWAY_CHARGE_TYPES } from "../../core/gateway-terms";
 
 /**
  * The shape of each resource type's props, for checking a manifest written by
@@ -100,8 +101,10 @@ export const RESOURCE_SCHEMA: Readonly<Record<ResourceType, Readonly<Record<stri
     ipsecEnabled: bool,
     sslEnabled: bool,
     sslConnections: optNum,
+    chargeType: optStr,
+    periodMonths: optNum,
   },
-  CustomerGateway: { name: str, ipAddress: str, site: ref("IdcSite", false) },
+  CustomerGateway: { name: str, ipAddress: str, site: ref("IdcSite", false), region: optStr, description: optStr },
   VpnConnection: {
     name: str,
     vpnGateway: ref("VpnGateway"),
@@ -146,7 +149,7 @@ export const RESOURCE_SCHEMA: Readonly<Record<ResourceType, Readonly<Record<stri
 /** Enumerated string props: the values the model knows. */
 export const ENUMS: Readonly<Partial<Record<ResourceType, Readonly<Record<string, readonly string[]>>>>> = {
   Route: { nextHopType: NEXT_HOP_TYPES },
-  VpnGateway: { type: ["VPC", "CCN"] },
+  VpnGateway: { type: ["VPC", "CCN"], chargeType: VPN_GATEWAY_CHARGE_TYPES },
   VpnConnection: { routeType: ["SPD", "ROUTE"] },
   CcnAttachment: { instanceType: CCN_INSTANCE_TYPES },
 };

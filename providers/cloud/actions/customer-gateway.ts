@@ -1,9 +1,14 @@
-import { tryParseIp } from "../../../lib";
-import { notPublicUnicastReason } from "../validation/addressing";
+import { descriptionProblem, tryParseIp } from "../../../lib";
+import { ParamReader } from "../params";
+import { notPublicUnicastReason, readRegion } from "../validation/addressing";
 import { ResourceKind } from "./kind";
 import { readOwnedRef } from "./lookup";
 
-/** Customer gateway (用户网关): the IDC device's static public IPv4, unique per account. */
+/**
+ * Customer gateway (用户网关): the IDC device's static public IPv4, unique per
+ * account, with the region and description seed 001 asks for when creating
+ * one (both optional here: records created before they existed have neither).
+ */
 export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
   type: "CustomerGateway",
   names: {
@@ -12,8 +17,8 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
     modify: "ModifyCustomerGatewayAttribute",
     delete: "DeleteCustomerGateway",
   },
-  fields: ["name", "ipAddress", "site"],
-  mutable: ["name"],
+  fields: ["name", "ipAddress", "site", "region", "description"],
+  mutable: ["name", "description"],
   refFields: { site: ["IdcSite"] },
   plan(params, ctx) {
     const name = params.string("name");
@@ -36,20 +41,35 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
       );
     }
     const site = params.has("site") ? readOwnedRef(params, "site", "IdcSite", ctx).id : (params.value("site"), undefined);
+    const region = params.has("region") ? readRegion(params, "region", ctx.profile).name : (params.value("region"), undefined);
+    const description = readDescription(params);
     return {
-      props: { name, ipAddress, ...(site ? { site } : {}) },
+      props: { name, ipAddress, ...(site ? { site } : {}), ...(region ? { region } : {}), ...(description !== undefined ? { description } : {}) },
+      ...(region ? { region } : {}),
       scope: ipScope(ctx.account),
       range: { start: ip, end: ip },
     };
   },
   modify(_row, params) {
     const name = params.optionalString("name");
-    return { props: name !== undefined ? { name } : {} };
+    const description = readDescription(params);
+    return { props: { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) } };
   },
   attributes(row, ctx) {
     return { deviceState: ctx.store.faults.tryGetOpen(row.id) ? "DOWN" : "UP" };
   },
 };
+
+/** The optional description, refused when the cloud's API would refuse it (Alibaba CreateCustomerGateway: Description). */
+function readDescription(params: ParamReader): string | undefined {
+  const description = params.optionalString("description");
+  const allowed = description === undefined ? undefined : descriptionProblem(description);
+  if (allowed) {
+    const shown = description!.length > 40 ? `a text of ${description!.length} characters starting '${description!.slice(0, 20)}…'` : `'${description}'`;
+    throw params.error("InvalidParameterValue.Description", "description", `is ${shown}; allowed: ${allowed}. Shorten or reword it.`);
+  }
+  return description;
+}
 
 /** Customer-gateway addresses are unique per account: the account is their scope. */
 function ipScope(account: string): string {

@@ -1,4 +1,4 @@
-import { VpnGatewayType } from "../../../lib";
+import { billingProblem, VpnGatewayChargeType, VpnGatewayType } from "../../../lib";
 import { formatIp, parseIp } from "../../../lib";
 import { CloudError } from "../errors";
 import { ParamReader } from "../params";
@@ -26,7 +26,7 @@ export const VPN_GATEWAY_KIND: ResourceKind = {
     modify: "ModifyVpnGatewayAttribute",
     delete: "DeleteVpnGateway",
   },
-  fields: ["name", "region", "type", "vpc", "bandwidthMbps", "ipsecEnabled", "sslEnabled", "sslConnections"],
+  fields: ["name", "region", "type", "vpc", "bandwidthMbps", "ipsecEnabled", "sslEnabled", "sslConnections", "chargeType", "periodMonths"],
   mutable: ["name", "bandwidthMbps"],
   refFields: { vpc: ["Vpc"] },
   scopeField: "vpc",
@@ -55,6 +55,7 @@ export const VPN_GATEWAY_KIND: ResourceKind = {
           "Set sslEnabled: true with a positive connection count, or omit sslConnections.",
       );
     }
+    const billing = readBilling(params);
     const publicIp = formatIp(PUBLIC_IP_BASE + ResourceTable.idNumber(id));
     return {
       props: {
@@ -66,6 +67,7 @@ export const VPN_GATEWAY_KIND: ResourceKind = {
         ipsecEnabled,
         sslEnabled,
         ...(sslConnections !== undefined ? { sslConnections } : {}),
+        ...billing,
         publicIp,
       },
       region: region.name,
@@ -118,6 +120,24 @@ function readBandwidth(params: ParamReader, ctx: ActionContext): number {
     );
   }
   return bandwidth;
+}
+
+/**
+ * The billing terms (seed 001 计费周期), stored only when given: a gateway
+ * created without them is billed by the hour, as before they existed.
+ */
+function readBilling(params: ParamReader): { chargeType?: VpnGatewayChargeType; periodMonths?: number } {
+  const chargeType = params.optionalString("chargeType");
+  const periodMonths = params.value("periodMonths");
+  const problem = billingProblem(chargeType, periodMonths);
+  if (problem) {
+    const value = problem.field === "chargeType" ? `'${chargeType}'` : periodMonths === undefined ? "missing" : JSON.stringify(periodMonths);
+    throw params.error("InvalidParameterValue.BillingTerms", problem.field, `is ${value}; allowed: ${problem.allowed}.`);
+  }
+  return {
+    ...(chargeType !== undefined ? { chargeType: chargeType as VpnGatewayChargeType } : {}),
+    ...(typeof periodMonths === "number" ? { periodMonths } : {}),
+  };
 }
 
 /** A whole number of seconds in [min, max], from an FNV-1a hash of the gateway's ID (deterministic, spread evenly). */

@@ -40,7 +40,7 @@ export function buildNetworkModel(store: Store, profile: CloudProfile, now: numb
       return { id: rt.id, ...rp };
     }),
     vpnGateways: r.ofType("VpnGateway").map((g) => {
-      const gp = p<{ name: string; type: VpnGatewayType; vpc?: string }>(g);
+      const gp = p<{ name: string; type: VpnGatewayType; vpc?: string; bandwidthMbps?: number }>(g);
       return {
         id: g.id,
         name: gp.name,
@@ -48,6 +48,8 @@ export function buildNetworkModel(store: Store, profile: CloudProfile, now: numb
         region: g.region!,
         ...(gp.vpc ? { vpc: gp.vpc } : {}),
         available: g.state === "AVAILABLE",
+        // As the store has it now: a ModifyVpnGatewayAttribute of the bandwidth shows in the next trace.
+        ...(typeof gp.bandwidthMbps === "number" ? { bandwidthMbps: gp.bandwidthMbps } : {}),
       };
     }),
     connections: r.ofType("VpnConnection").map((c) => {
@@ -91,8 +93,15 @@ export function buildNetworkModel(store: Store, profile: CloudProfile, now: numb
       return { id: d.id, name: dp.name, region: d.region!, onPremPrefixes: dp.onPremPrefixes };
     }),
     peerings: r.ofType("PeeringConnection").map((pc) => {
-      const pp = p<{ name: string; requesterVpc: string; accepterVpc: string }>(pc);
-      return { id: pc.id, name: pp.name, requesterVpc: pp.requesterVpc, accepterVpc: pp.accepterVpc, state: pc.state! };
+      const pp = p<{ name: string; requesterVpc: string; accepterVpc: string; bandwidthMbps?: number }>(pc);
+      return {
+        id: pc.id,
+        name: pp.name,
+        requesterVpc: pp.requesterVpc,
+        accepterVpc: pp.accepterVpc,
+        state: pc.state!,
+        ...(typeof pp.bandwidthMbps === "number" ? { bandwidthMbps: pp.bandwidthMbps } : {}),
+      };
     }),
     idcSites: r.ofType("IdcSite").map((s) => {
       const sp = p<{ name: string; cidrs: string[] }>(s);

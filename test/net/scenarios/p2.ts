@@ -3,7 +3,7 @@ import { Scenario } from "./common";
 
 export interface P2Options {
   /**
-   * Add the return route in VPC2 (the fix the seed's FAQ asks for).
+   * Add the return route in VPC2, as the seed's worked example does (routes on both ends).
    *
    * @default false
    */
@@ -12,8 +12,9 @@ export interface P2Options {
 
 /**
  * Seed 004's worked example (Wuhan, ccb): subnet A 192.168.1.0/24 in VPC1 and
- * subnet B 10.0.1.0/24 in VPC2, peered; only VPC1 routes to the peer, so the
- * pair is one-way until VPC2 gets its route too.
+ * subnet B 10.0.1.0/24 in VPC2, peered. The seed routes both ends; without
+ * `returnRoute` only VPC1 routes to the peer (the failure the seed's FAQ is
+ * about), so the pair is one-way until VPC2 gets its route too.
  */
 export function buildP2(options: P2Options = {}): Scenario & { readonly vpc2MainRouteTable: string } {
   const app = new NetworkApp({ profile: "ccb" });
@@ -31,7 +32,7 @@ export function buildP2(options: P2Options = {}): Scenario & { readonly vpc2Main
   };
 }
 
-/** P2 as the seed leaves it: A reaches B, B's replies have no route back. */
+/** P2 as the FAQ's failure case (one end routed): A reaches B, B's replies have no route back. */
 export const P2_EXPECTED = `
          Subnet-A Subnet-B
 Subnet-A -        .

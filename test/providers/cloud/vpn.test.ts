@@ -298,7 +298,7 @@ describe("the data-plane model", () => {
     const model = engine.networkModel();
     expect(model.vpcs.map((v) => [v.id, v.account])).toEqual([[vpc, ACCOUNT_A], [other.vpc, "200000000009"]]);
     expect(model.subnets).toEqual([{ id: subnet, name: "sn-10.0.1.0/24", vpc, cidr: "10.0.1.0/24", routeTable: table }]);
-    expect(model.vpnGateways).toEqual([{ id: gw, name: "gw", type: "VPC", region: "cn-hangzhou", vpc, available: false }]);
+    expect(model.vpnGateways).toEqual([{ id: gw, name: "gw", type: "VPC", region: "cn-hangzhou", vpc, available: false, bandwidthMbps: 100 }]);
     // alibaba: weight 100 is the active route (rank 0), weight 0 the standby.
     expect(model.gatewayRoutes.map((r) => [r.id, r.rank])).toEqual([[active, 0], [standby, 100]]);
     expect(model.peerings).toEqual([{ id: peering, name: "x", requesterVpc: vpc, accepterVpc: other.vpc, state: "PENDING" }]);

@@ -19,9 +19,10 @@ const EXPECTED: Readonly<Record<ResourceType, { readonly update: readonly string
   Route: { update: ["enabled"], replace: ["routeTable", "destinationCidr", "nextHopType", "nextHop", "account"] },
   VpnGateway: {
     update: ["name", "bandwidthMbps"],
-    replace: ["region", "type", "vpc", "ipsecEnabled", "sslEnabled", "sslConnections", "account"],
+    // The billing terms replace: the cloud converts only PREPAID → POSTPAID_BY_HOUR in place, which is not modelled.
+    replace: ["region", "type", "vpc", "ipsecEnabled", "sslEnabled", "sslConnections", "chargeType", "periodMonths", "account"],
   },
-  CustomerGateway: { update: ["name"], replace: ["ipAddress", "site", "account"] },
+  CustomerGateway: { update: ["name", "description"], replace: ["ipAddress", "site", "region", "account"] },
   VpnConnection: {
     update: ["name", "preSharedKey", "healthCheck", "customerDevice"],
     replace: ["vpnGateway", "customerGateway", "vpc", "routeType", "spdPolicies", "ike", "ipsec", "account"],
@@ -40,7 +41,8 @@ const EXPECTED: Readonly<Record<ResourceType, { readonly update: readonly string
 /** Inputs of optional fields the fixture world leaves out, so that every input has a value to change. */
 const OPTIONAL: Partial<Record<ResourceType, JsonObject>> = {
   Subnet: { zone: "ap-guangzhou-3" },
-  VpnGateway: { sslConnections: 5 },
+  VpnGateway: { sslConnections: 5, chargeType: "PREPAID", periodMonths: 12 },
+  CustomerGateway: { region: "ap-guangzhou", description: "rack 2" },
   VpnConnection: { customerDevice: { ikeVersion: "IKEV2", preSharedKey: "Device-Key-1" } },
   VpnGatewayRoute: { weight: 100 },
   PeeringConnection: { bandwidthMbps: 100, crossBorderApproval: "ticket-1", accept: true },

@@ -1,4 +1,4 @@
-import { valueText } from "../../../../lib";
+import { prepaidExpiry, valueText } from "../../../../lib";
 import type * as $ from "@alicloud/vpc20160428";
 import * as crypto from "crypto";
 import { ACTIONS_BY_TYPE } from "../../actions";
@@ -38,14 +38,33 @@ function gatewayOut(item: JsonObject) {
     sslVpn: item.sslEnabled === true ? "enable" : "disable",
     sslMaxConnections: Number(item.sslConnections ?? 0),
     createTime: millis(item.createdAt),
-    chargeType: "PostPaid",
+    chargeType: item.chargeType === "PREPAID" ? "Prepay" : "PostPaid",
+    // cloud-api: a subscription's end in milliseconds; the API returns no period.
+    ...(item.chargeType === "PREPAID" && typeof item.periodMonths === "number" ? { endTime: millis(prepaidExpiry(str(item.createdAt), item.periodMonths)) } : {}),
     networkType: "public",
     gatewayType: "Normal",
   };
 }
 
 function customerGatewayOut(item: JsonObject) {
-  return { customerGatewayId: str(item.id), name: str(item.name), ipAddress: str(item.ipAddress), createTime: millis(item.createdAt) };
+  return {
+    customerGatewayId: str(item.id),
+    name: str(item.name),
+    ipAddress: str(item.ipAddress),
+    description: str(item.description),
+    createTime: millis(item.createdAt),
+  };
+}
+
+/** cloud-api: InstanceChargeType PREPAY | POSTPAY and Period (months), in the engine's (Tencent's) words. */
+const CHARGE_TYPES: Readonly<Record<string, string>> = { PREPAY: "PREPAID", POSTPAY: "POSTPAID_BY_HOUR" };
+
+function billingTermsOf(req: { readonly instanceChargeType?: string; readonly period?: number }): JsonObject {
+  const given = req.instanceChargeType;
+  if (given !== undefined && CHARGE_TYPES[given] === undefined) {
+    throw new CloudError("InvalidParameter", `InstanceChargeType '${given}' is not one of PREPAY, POSTPAY; omit it to pay as you go.`);
+  }
+  return { ...(given !== undefined ? { chargeType: CHARGE_TYPES[given] } : {}), ...(req.period !== undefined ? { periodMonths: req.period } : {}) };
 }
 
 function connectionOut(item: JsonObject) {
@@ -149,10 +168,11 @@ export const VPN_HANDLERS: Record<string, AlibabaHandler> = {
         ipsecEnabled: req.enableIpsec !== false,
         sslEnabled: req.enableSsl === true,
         ...(req.enableSsl === true && req.sslConnections !== undefined ? { sslConnections: req.sslConnections } : {}),
+        ...billingTermsOf(req),
       });
       return { vpnGatewayId: str(gateway.id), name: str(gateway.name), orderId: 0 };
     },
-    { name: "Name", vpc: "VpcId", bandwidthMbps: "Bandwidth", sslConnections: "SslConnections" },
+    { name: "Name", vpc: "VpcId", bandwidthMbps: "Bandwidth", sslConnections: "SslConnections", chargeType: "InstanceChargeType", periodMonths: "Period" },
   ),
   DescribeVpnGateway: handler<$.DescribeVpnGatewayRequest, $.DescribeVpnGatewayResponseBody>((req, call) => {
     const [gateway] = items(call.engine(A.VpnGateway.describe, { ids: [required(req.vpnGatewayId, "VpnGatewayId")] }));
@@ -171,10 +191,16 @@ export const VPN_HANDLERS: Record<string, AlibabaHandler> = {
   CreateCustomerGateway: handler<$.CreateCustomerGatewayRequest, $.CreateCustomerGatewayResponseBody>(
     (req, call) => {
       const site = req.tags?.find((t) => t.key === IDC_SITE_TAG)?.value;
-      const device = call.engine(A.CustomerGateway.create, { name: req.name ?? "", ipAddress: required(req.ipAddress, "IpAddress"), ...(site ? { site } : {}) });
+      const device = call.engine(A.CustomerGateway.create, {
+        name: req.name ?? "",
+        ipAddress: required(req.ipAddress, "IpAddress"),
+        ...(site ? { site } : {}),
+        region: call.region,
+        ...(req.description !== undefined ? { description: req.description } : {}),
+      });
       return customerGatewayOut(device);
     },
-    { name: "Name", ipAddress: "IpAddress", site: `Tags[${IDC_SITE_TAG}]` },
+    { name: "Name", ipAddress: "IpAddress", site: `Tags[${IDC_SITE_TAG}]`, description: "Description" },
   ),
   DescribeCustomerGateway: handler<$.DescribeCustomerGatewayRequest, $.DescribeCustomerGatewayResponseBody>((req, call) => {
     const [device] = items(call.engine(A.CustomerGateway.describe, { ids: [required(req.customerGatewayId, "CustomerGatewayId")] }));

@@ -81,10 +81,20 @@ export const VPN_HANDLERS: Record<string, TencentHandler> = {
         ipsecEnabled: type !== "SSL",
         sslEnabled: type === "SSL",
         ...(type === "SSL" && req.MaxConnection !== undefined ? { sslConnections: req.MaxConnection } : {}),
+        // cloud-api: InstanceChargeType PREPAID | POSTPAID_BY_HOUR, the engine's own words; the period in InstanceChargePrepaid.
+        ...(req.InstanceChargeType !== undefined ? { chargeType: req.InstanceChargeType } : {}),
+        ...(req.InstanceChargePrepaid?.Period !== undefined ? { periodMonths: req.InstanceChargePrepaid.Period } : {}),
       });
       return { VpnGateway: vpnGatewayOut(gateway) };
     },
-    { name: "VpnGatewayName", vpc: "VpcId", bandwidthMbps: "InternetMaxBandwidthOut", sslConnections: "MaxConnection" },
+    {
+      name: "VpnGatewayName",
+      vpc: "VpcId",
+      bandwidthMbps: "InternetMaxBandwidthOut",
+      sslConnections: "MaxConnection",
+      chargeType: "InstanceChargeType",
+      periodMonths: "InstanceChargePrepaid.Period",
+    },
   ),
   DescribeVpnGateways: handler<M.DescribeVpnGatewaysRequest, M.DescribeVpnGatewaysResponse>((req, call) => {
     const { set, total } = page(items(call.engine(A.VpnGateway.describe, regional(call, req.VpnGatewayIds))).map(vpnGatewayOut), req);
@@ -101,6 +111,8 @@ export const VPN_HANDLERS: Record<string, TencentHandler> = {
         name: required(req.CustomerGatewayName, "CustomerGatewayName"),
         ipAddress: required(req.IpAddress, "IpAddress"),
         ...(site ? { site } : {}),
+        // A customer gateway lives in the region the request is sent to (seed 001 picks it first).
+        region: call.region,
       });
       return { CustomerGateway: customerGatewayOut(device) };
     },

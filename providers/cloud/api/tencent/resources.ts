@@ -1,3 +1,4 @@
+import { prepaidExpiry } from "../../../../lib";
 import type * as M from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
 import type { JsonObject } from "../../params";
 
@@ -79,8 +80,13 @@ export function vpnGatewayOut(item: JsonObject): M.VpnGateway {
     State: s(item.state),
     PublicIpAddress: s(item.publicIp),
     InternetMaxBandwidthOut: Number(item.bandwidthMbps ?? 0),
-    InstanceChargeType: "POSTPAID_BY_HOUR",
+    // Absent terms are the API's default, by the hour.
+    InstanceChargeType: s(item.chargeType) || "POSTPAID_BY_HOUR",
     CreatedTime: tencentTime(item.createdAt),
+    // cloud-api: a subscription's end; the API returns no period.
+    ...(item.chargeType === "PREPAID" && typeof item.periodMonths === "number"
+      ? { ExpiredTime: tencentTime(prepaidExpiry(s(item.createdAt), item.periodMonths)) }
+      : {}),
     NetworkInstanceId: s(item.vpc),
   };
 }

@@ -41,10 +41,10 @@ describe("region scoping through the official SDKs", () => {
       const a = (await here.CreateVpc({ VpcName: "a", CidrBlock: "172.20.0.0/16" })).Vpc!;
       const b = (await there.CreateVpc({ VpcName: "b", CidrBlock: "172.21.0.0/16" })).Vpc!;
       const { PeeringConnectionId } = await here.CreateVpcPeeringConnection({
-        SourceVpcId: a.VpcId!, DestinationVpcId: b.VpcId!, DestinationRegion: "ap-beijing", PeeringConnectionName: "x", Bandwidth: 10,
+        SourceVpcId: a.VpcId!, DestinationVpcId: b.VpcId!, DestinationRegion: "ap-beijing", DestinationUin: "300000000008", PeeringConnectionName: "x", Bandwidth: 10,
       });
       // The source VPC must be in the request's region.
-      await expect(there.CreateVpcPeeringConnection({ SourceVpcId: a.VpcId!, DestinationVpcId: b.VpcId!, DestinationRegion: "ap-chengdu", PeeringConnectionName: "y", Bandwidth: 10 }))
+      await expect(there.CreateVpcPeeringConnection({ SourceVpcId: a.VpcId!, DestinationVpcId: b.VpcId!, DestinationRegion: "ap-chengdu", DestinationUin: "300000000008", PeeringConnectionName: "y", Bandwidth: 10 }))
         .rejects.toMatchObject({ code: "ResourceNotFound" });
       await there.DeleteVpcPeeringConnection({ PeeringConnectionId: PeeringConnectionId! });
     });

@@ -137,4 +137,20 @@ describe("requests the Tencent API refuses", () => {
     expect(admin.status).toBe(401);
     expect((await cloud.admin("DescribeClock", A)).elapsedSeconds).toBe(0);
   });
+  test("a prepaid gateway through the SDK: InstanceChargeType and InstanceChargePrepaid.Period are stored, described and checked", async () => {
+    const cd = tencentClient(cloud, A, "ap-chengdu");
+    const vpc = (await cd.CreateVpc({ VpcName: "billing", CidrBlock: "10.93.0.0/16" })).Vpc!.VpcId!;
+    const gw = (
+      await cd.CreateVpnGateway({ VpcId: vpc, VpnGatewayName: "prepaid", InternetMaxBandwidthOut: 20, Type: "IPSEC", InstanceChargeType: "PREPAID", InstanceChargePrepaid: { Period: 6 } })
+    ).VpnGateway!;
+    expect(gw.InstanceChargeType).toBe("PREPAID");
+    const stored = cloud.engine.request("DescribeVpnGateways", { ids: [gw.VpnGatewayId!] }, { account: A }) as { items: Array<Record<string, unknown>> };
+    expect(stored.items[0]).toMatchObject({ chargeType: "PREPAID", periodMonths: 6, bandwidthMbps: 20, region: "ap-chengdu" });
+    await expect(cd.CreateVpnGateway({ VpcId: vpc, VpnGatewayName: "no-period", InternetMaxBandwidthOut: 20, Type: "IPSEC", InstanceChargeType: "PREPAID" })).rejects.toThrow(
+      /InstanceChargePrepaid\.Period.*allowed: a whole number of months/,
+    );
+    const device = (await cd.CreateCustomerGateway({ CustomerGatewayName: "chengdu-dev", IpAddress: "198.51.100.93" })).CustomerGateway!;
+    const devices = cloud.engine.request("DescribeCustomerGateways", { ids: [device.CustomerGatewayId!] }, { account: A }) as { items: Array<Record<string, unknown>> };
+    expect(devices.items[0].region).toBe("ap-chengdu");
+  });
 });
