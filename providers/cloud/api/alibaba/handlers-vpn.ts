@@ -208,7 +208,7 @@ export const VPN_HANDLERS: Record<string, AlibabaHandler> = {
   }),
   DescribeCustomerGateways: handler<$.DescribeCustomerGatewaysRequest, $.DescribeCustomerGatewaysResponseBody>((req, call) => {
     const ids = idList(req.customerGatewayId);
-    const found = items(call.engine(A.CustomerGateway.describe, ids ? { ids } : {})).map(customerGatewayOut);
+    const found = items(call.engine(A.CustomerGateway.describe, scoped(call, ids))).map(customerGatewayOut);
     const { set, ...paging } = page(found, req);
     return { customerGateways: { customerGateway: set }, ...paging };
   }),

@@ -120,7 +120,8 @@ export const VPN_HANDLERS: Record<string, TencentHandler> = {
   ),
   DescribeCustomerGateways: handler<M.DescribeCustomerGatewaysRequest, M.DescribeCustomerGatewaysResponse>((req, call) => {
     const ids = req.CustomerGatewayIds;
-    const found = items(call.engine(A.CustomerGateway.describe, ids?.length ? { ids } : {}));
+    // Regional like every other describe: a Delete sent where Describe found it must find it too.
+    const found = items(call.engine(A.CustomerGateway.describe, regional(call, ids)));
     const { set, total } = page(found.map(customerGatewayOut), req);
     return { CustomerGatewaySet: set, TotalCount: total };
   }),
