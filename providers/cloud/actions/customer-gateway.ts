@@ -21,7 +21,7 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
   mutable: ["name", "description"],
   refFields: { site: ["IdcSite"] },
   // A gateway that names no region (made before regions were recorded, or in process) is seen from every region, as lookups treat it.
-  extraFilters: { region: (item, values) => item.region === undefined || values.includes(String(item.region)) },
+  extraFilters: { region: (item, values) => item.region === undefined || (typeof item.region === "string" && values.includes(item.region)) },
   plan(params, ctx) {
     const name = params.string("name");
     const ipAddress = params.string("ipAddress");
