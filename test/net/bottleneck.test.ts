@@ -1,6 +1,6 @@
 import { Ccn, IdcSite, NetworkApp, VpnGateway, Vpc } from "../../lib";
 import { analyzePair, formatBottleneck, NetworkModel, reachabilityMatrix, trace } from "../../lib/net";
-import { PSK, synthModel } from "./scenarios/common";
+import { EMPTY, PSK, synthModel } from "./scenarios/common";
 
 /**
  * The bottleneck of a delivered path: the least bandwidth over the hops that
@@ -8,22 +8,6 @@ import { PSK, synthModel } from "./scenarios/common";
  * without one do not count; none at all is null. Values differ from the
  * examples' (other regions, blocks, accounts, sizes) on purpose.
  */
-
-const EMPTY: NetworkModel = {
-  vpcs: [],
-  subnets: [],
-  routeTables: [],
-  routes: [],
-  vpnGateways: [],
-  connections: [],
-  gatewayRoutes: [],
-  ccns: [],
-  ccnAttachments: [],
-  directConnectGateways: [],
-  peerings: [],
-  idcSites: [],
-  customerGateways: [],
-};
 
 /** Two VPCs of account 300000000042 peered across regions (eu-frankfurt ↔ na-ashburn), routes both ways. */
 function peered(bandwidthMbps?: number): NetworkModel {

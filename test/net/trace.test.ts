@@ -1,27 +1,11 @@
 import { HybridlinkError } from "../../lib";
 import { analyzePair, formatTrace, NetworkModel, reachabilityMatrix, trace } from "../../lib/net";
 import { parseGrid } from "./grid";
-import { endpointIds, labelOf, synthModel } from "./scenarios/common";
+import { EMPTY, endpointIds, labelOf, synthModel } from "./scenarios/common";
 import { buildLoop, LOOP_EXPECTED } from "./scenarios/loop";
 import { buildS1 } from "./scenarios/s1";
 import { buildS2 } from "./scenarios/s2";
 import { buildS4 } from "./scenarios/s4";
-
-const EMPTY: NetworkModel = {
-  vpcs: [],
-  subnets: [],
-  routeTables: [],
-  routes: [],
-  vpnGateways: [],
-  connections: [],
-  gatewayRoutes: [],
-  ccns: [],
-  ccnAttachments: [],
-  directConnectGateways: [],
-  peerings: [],
-  idcSites: [],
-  customerGateways: [],
-};
 
 /** Two VPCs, same account and region, peered, with a route each way; the engine's kind of model. */
 function peered(): NetworkModel {

@@ -11,6 +11,23 @@ import { EndpointRef, modelFromManifest, ModelFromManifestOptions, NetworkModel 
 /** The key every scenario tunnel uses: only its source is ever recorded. */
 export const PSK = SecretValue.fromEnv("HL_SCENARIO_PSK");
 
+/** A model with nothing in it: tests spread it and fill in what they need. */
+export const EMPTY: NetworkModel = {
+  vpcs: [],
+  subnets: [],
+  routeTables: [],
+  routes: [],
+  vpnGateways: [],
+  connections: [],
+  gatewayRoutes: [],
+  ccns: [],
+  ccnAttachments: [],
+  directConnectGateways: [],
+  peerings: [],
+  idcSites: [],
+  customerGateways: [],
+};
+
 /** What a scenario builder returns. */
 export interface Scenario {
   readonly app: NetworkApp;
