@@ -173,6 +173,11 @@ export interface CloudProfile {
   /** alibaba: a gateway route into 100.64.0.0/10 (shared address space) deserves a warning. */
   readonly warnSharedAddressSpaceRoutes: boolean;
   /**
+   * The cloud's CreateCustomerGateway takes a description (FACTS.customerGatewayDescriptionField):
+   * Alibaba's does; Tencent's has no such field, so one there is refused rather than kept as fiction.
+   */
+  readonly customerGatewayDescription: boolean;
+  /**
    * Provisioning delay of a VPN gateway, seconds, inclusive range (FACTS.vpnGatewayCreateTime,
    * seed 001: 一般需要1-5分钟); each gateway gets its own delay in the range, from its ID.
    */
@@ -263,6 +268,7 @@ const TENCENT: CloudProfile = {
     },
   },
   vpnRouteTableGrayRelease: true,
+  customerGatewayDescription: false,
   warnSharedAddressSpaceRoutes: false,
   vpnGatewayProvisioningSeconds: [60, 300],
 };
@@ -322,6 +328,7 @@ const ALIBABA: CloudProfile = {
   },
   peering: { crossRegion: true, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
   vpnRouteTableGrayRelease: false,
+  customerGatewayDescription: true,
   warnSharedAddressSpaceRoutes: true,
   vpnGatewayProvisioningSeconds: [60, 300],
 };
@@ -338,6 +345,8 @@ const CCB: CloudProfile = {
   // seed 004 documents same-region peering only (HL-PEER-008, an assumption), 10 per VPC (每个私有网络支持的对等连接数为10个), no cap.
   peering: { crossRegion: false, maxPerVpc: 10, pendingExpiryDays: 7, crossBorderNeedsApproval: false },
   vpnRouteTableGrayRelease: false,
+  // seed 004 documents no VPN; Tencent's API shape, as for the rest of this profile.
+  customerGatewayDescription: false,
   warnSharedAddressSpaceRoutes: false,
   vpnGatewayProvisioningSeconds: [60, 300],
 };

@@ -55,6 +55,11 @@ export const FACTS = {
   ),
   customerGatewayRegion: seed("001", "选择用户网关的地域。", "choose the customer gateway's region"),
   customerGatewayDescription: seed("001", "输入用户网关的描述信息。", "enter the customer gateway's description"),
+  customerGatewayDescriptionField: cloudApi(
+    "Tencent Cloud",
+    "CreateCustomerGateway: CustomerGatewayName, IpAddress, Tags, BgpAsn",
+    "no description field (Alibaba Cloud CreateCustomerGateway has Description)",
+  ),
   customerGatewayDescriptionFormat: cloudApi(
     "Alibaba Cloud",
     "CreateCustomerGateway: Description",

@@ -40,6 +40,8 @@ export interface CustomerGatewayProps extends ResourceOptions {
   /**
    * Free text for people (seed 001: 输入用户网关的描述信息。): 1 to 100
    * characters, not starting with http:// or https:// (FACTS.customerGatewayDescriptionFormat).
+   * Alibaba Cloud's API has the field; Tencent Cloud's does not, so synth refuses
+   * one there (HL-VPN-027).
    *
    * @default - none
    */

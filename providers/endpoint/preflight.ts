@@ -79,9 +79,6 @@ function common(type: string, p: Record<string, unknown>, at: string, byId: Read
 }
 
 function tencent(type: string, p: Record<string, unknown>, at: string): string[] {
-  if (type === "CustomerGateway" && p.description !== undefined) {
-    return [`${at}: 'description' has no field in Tencent's CreateCustomerGateway (CustomerGatewayName, IpAddress, Tags, BgpAsn); drop it or put it in the name`];
-  }
   if (type !== "VpnGatewayRoute") return [];
   return [
     ...(p.weight !== undefined ? [`${at}: 'weight' is Alibaba's; Tencent's gateway routes take Priority`] : []),

@@ -127,3 +127,22 @@ describe("HL-MAN-008: Account IDs and names are well-formed", () => {
     expect(validateEdited(base()).errors.filter((f) => f.ruleId === "HL-MAN-008")).toEqual([]);
   });
 });
+
+describe("HL-VPN-027: A customer gateway carries a description only where the cloud's API has one", () => {
+  const withDevice = (profile: "tencent" | "alibaba", description?: string) => {
+    const app = new NetworkApp({ profile, defaultAccount: "330000000027" });
+    const site = new IdcSite(app, "Depot", { cidrs: ["172.29.0.0/16"] });
+    site.addDevice("Edge", { ipAddress: "198.51.100.127", ...(description !== undefined ? { description } : {}) });
+    return app;
+  };
+
+  it("fails for a Tencent customer gateway with a description (the engine would refuse it: UnknownParameter)", () => {
+    expect(hits(withDevice("tencent", "loading bay"), "HL-VPN-027", true)).toEqual(["Depot/Edge#description"]);
+    expect(findingsOf(withDevice("tencent", "loading bay"), "HL-VPN-027")[0].message).toMatch(/Tencent Cloud's customer gateway has no description field/);
+  });
+
+  it("passes for Alibaba's, which has the field, and for a Tencent gateway without one", () => {
+    expect(hits(withDevice("alibaba", "loading bay"), "HL-VPN-027")).toEqual([]);
+    expect(hits(withDevice("tencent"), "HL-VPN-027")).toEqual([]);
+  });
+});

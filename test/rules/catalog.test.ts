@@ -67,6 +67,7 @@ describe("the rule catalog", () => {
     ["HL-VPN-024", "error"],
     ["HL-VPN-025", "warning"],
     ["HL-VPN-026", "error"],
+    ["HL-VPN-027", "error"],
     ["HL-HA-001", "error"],
     ["HL-HA-002", "error"],
     ["HL-HA-003", "error"],

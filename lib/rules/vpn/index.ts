@@ -1,5 +1,6 @@
 import { Rule } from "../rule";
 import { connectionVpc } from "./connection-vpc";
+import { customerGatewayDescriptionField } from "./customer-gateway-description";
 import { customerGatewayDistinctIp } from "./customer-gateway-distinct";
 import { customerGatewayPublicIp } from "./customer-gateway-ip";
 import { deviceConfigMatches } from "./device-config";
@@ -54,4 +55,5 @@ export const VPN_RULES: readonly Rule[] = [
   vpcRouteViaOwnGateway,
   deviceConfigMatches,
   routeSelectorsInside,
+  customerGatewayDescriptionField,
 ];

@@ -1,4 +1,4 @@
-import { descriptionProblem, tryParseIp } from "../../../lib";
+import { cite, CloudProfile, descriptionProblem, FACTS, tryParseIp } from "../../../lib";
 import { ParamReader } from "../params";
 import { notPublicUnicastReason, readRegion } from "../validation/addressing";
 import { ResourceKind } from "./kind";
@@ -44,7 +44,7 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
     }
     const site = params.has("site") ? readOwnedRef(params, "site", "IdcSite", ctx).id : (params.value("site"), undefined);
     const region = params.has("region") ? readRegion(params, "region", ctx.profile).name : (params.value("region"), undefined);
-    const description = readDescription(params);
+    const description = readDescription(params, ctx.profile);
     return {
       props: { name, ipAddress, ...(site ? { site } : {}), ...(region ? { region } : {}), ...(description !== undefined ? { description } : {}) },
       ...(region ? { region } : {}),
@@ -52,9 +52,9 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
       range: { start: ip, end: ip },
     };
   },
-  modify(_row, params) {
+  modify(_row, params, ctx) {
     const name = params.optionalString("name");
-    const description = readDescription(params);
+    const description = readDescription(params, ctx.profile);
     return { props: { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) } };
   },
   attributes(row, ctx) {
@@ -62,9 +62,16 @@ export const CUSTOMER_GATEWAY_KIND: ResourceKind = {
   },
 };
 
-/** The optional description, refused when the cloud's API would refuse it (Alibaba CreateCustomerGateway: Description). */
-function readDescription(params: ParamReader): string | undefined {
+/** The optional description, refused when the cloud's API would refuse it (Alibaba CreateCustomerGateway: Description; Tencent's has none). */
+function readDescription(params: ParamReader, profile: CloudProfile): string | undefined {
   const description = params.optionalString("description");
+  if (description !== undefined && !profile.customerGatewayDescription) {
+    throw params.error(
+      "UnknownParameter",
+      "description",
+      `is not a field of ${profile.displayName}'s customer gateway (${cite(FACTS.customerGatewayDescriptionField)}). Omit it, or put the note in the name.`,
+    );
+  }
   const allowed = description === undefined ? undefined : descriptionProblem(description);
   if (allowed) {
     const shown = description!.length > 40 ? `a text of ${description!.length} characters starting '${description!.slice(0, 20)}…'` : `'${description}'`;

@@ -75,10 +75,11 @@ describe("constructs and the manifest", () => {
 
 describe("the engine stores and describes them", () => {
   test("CreateCustomerGateway with region and description; Describe returns them; Modify changes the description", () => {
-    const w = new World(memoryEngine("tencent"), ACCOUNT_B);
-    const id = w.request("CreateCustomerGateway", { name: "fw", ipAddress: "198.51.100.90", region: "ap-chengdu", description: "branch 12" }).id as string;
+    // Alibaba's API has the description (seed 001 is Alibaba's); Tencent's has none (below).
+    const w = new World(memoryEngine("alibaba"), ACCOUNT_B);
+    const id = w.request("CreateCustomerGateway", { name: "fw", ipAddress: "198.51.100.90", region: "cn-shenzhen", description: "branch 12" }).id as string;
     const [item] = w.request("DescribeCustomerGateways", { ids: [id] }).items as Array<Record<string, unknown>>;
-    expect(item).toMatchObject({ region: "ap-chengdu", description: "branch 12" });
+    expect(item).toMatchObject({ region: "cn-shenzhen", description: "branch 12" });
     w.request("ModifyCustomerGatewayAttribute", { id, description: "branch 12, moved" });
     expect((w.request("DescribeCustomerGateways", { ids: [id] }).items as Array<Record<string, unknown>>)[0].description).toBe("branch 12, moved");
   });
@@ -88,9 +89,20 @@ describe("the engine stores and describes them", () => {
     const region = refusal(() => w.request("CreateCustomerGateway", { name: "fw", ipAddress: "198.51.100.91", region: "cn-hangzhou" }));
     expect(region.code).toBe("InvalidParameterValue.Region");
     expect(region.message).toMatch(/'region' is 'cn-hangzhou', which is not a Tencent Cloud region\. Use one of: ap-beijing, ap-shanghai/);
-    const text = refusal(() => w.request("CreateCustomerGateway", { name: "fw", ipAddress: "198.51.100.91", description: "http://x" }));
+    const ali = new World(memoryEngine("alibaba"), ACCOUNT_B);
+    const text = refusal(() => ali.request("CreateCustomerGateway", { name: "fw", ipAddress: "198.51.100.91", description: "http://x" }));
     expect(text.code).toBe("InvalidParameterValue.Description");
     expect(text.message).toContain("'description' is 'http://x'; allowed: a description of 1 to 100 characters");
+  });
+
+  test("Tencent's customer gateway has no description: UnknownParameter, citing the API, nothing created", () => {
+    const w = new World(memoryEngine("tencent"), ACCOUNT_B);
+    const create = refusal(() => w.request("CreateCustomerGateway", { name: "fw", ipAddress: "198.51.100.92", description: "branch 12" }));
+    expect(create.code).toBe("UnknownParameter");
+    expect(create.message).toMatch(/not a field of Tencent Cloud's customer gateway \(Tencent Cloud API CreateCustomerGateway: CustomerGatewayName, IpAddress, Tags, BgpAsn\)/);
+    expect(w.request("DescribeCustomerGateways", {}).items).toEqual([]);
+    const id = w.request("CreateCustomerGateway", { name: "fw", ipAddress: "198.51.100.92" }).id as string;
+    expect(refusal(() => w.request("ModifyCustomerGatewayAttribute", { id, description: "later" })).code).toBe("UnknownParameter");
   });
 
   test("CreateVpnGateway stores the billing terms and refuses inconsistent ones", () => {
