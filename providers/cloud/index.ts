@@ -25,6 +25,6 @@ export { API_CLOUDS } from "./api-keys";
 export type { ApiCloud, ApiKeyPair } from "./api-keys";
 export { SecretBox } from "./secret-box";
 export { startApiServer } from "./api/server";
-export { IDC_SITE_TAG } from "./api/helpers";
+export { ALIBABA_CHARGE_TYPES, IDC_SITE_TAG } from "./api/helpers";
 export { ACCOUNT_FEATURES, ACCOUNT_FEATURE_NAMES, grantCommand } from "./account-features";
 export type { AccountFeature } from "./account-features";

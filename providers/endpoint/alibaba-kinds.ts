@@ -1,4 +1,4 @@
-import { IDC_SITE_TAG } from "../cloud";
+import { ALIBABA_CHARGE_TYPES, IDC_SITE_TAG } from "../cloud";
 import type { JsonObject } from "../cloud";
 import { CloudKind, CloudPort, list, notFound, one, periodOf, s, unsupported } from "./kind";
 
@@ -108,7 +108,7 @@ const VPN_GATEWAY: CloudKind = {
       regionId: region, vpcId: p.vpc, name: p.name, bandwidth: p.bandwidthMbps,
       enableIpsec: p.ipsecEnabled !== false, enableSsl: p.sslEnabled === true, ...(p.sslConnections !== undefined ? { sslConnections: p.sslConnections } : {}),
       // cloud-api: Alibaba's InstanceChargeType is PREPAY | POSTPAY, and Period is in months.
-      ...(p.chargeType !== undefined ? { instanceChargeType: p.chargeType === "PREPAID" ? "PREPAY" : "POSTPAY" } : {}),
+      ...(p.chargeType !== undefined ? { instanceChargeType: ALIBABA_CHARGE_TYPES[p.chargeType === "PREPAID" ? "PREPAID" : "POSTPAID_BY_HOUR"].request } : {}),
       ...(p.periodMonths !== undefined ? { period: p.periodMonths } : {}),
     });
     const id = s(out.vpnGatewayId);
@@ -122,7 +122,7 @@ const VPN_GATEWAY: CloudKind = {
     return {
       id, account: port.account, name: gw.name, region, type: "VPC", vpc: gw.vpcId, bandwidthMbps: specMbps(gw.spec),
       // DescribeVpnGateway returns no period: it is read back from CreateTime and EndTime.
-      ...(gw.chargeType === "Prepay" ? { chargeType: "PREPAID", ...periodOf(time(gw.createTime), time(gw.endTime)) } : {}),
+      ...(gw.chargeType === ALIBABA_CHARGE_TYPES.PREPAID.described ? { chargeType: "PREPAID", ...periodOf(time(gw.createTime), time(gw.endTime)) } : {}),
       ipsecEnabled: gw.ipsecVpn === "enable", sslEnabled: gw.sslVpn === "enable", publicIp: gw.internetIp,
       // cloud-api: Status init | provisioning | active | updating | deleting.
       state: gw.status === "active" ? "AVAILABLE" : "PENDING",

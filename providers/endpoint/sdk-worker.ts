@@ -38,10 +38,10 @@ const SDK_PACKAGES: Readonly<Record<"tencent" | "alibaba", string>> = {
 };
 
 /** An SDK's error as plain data: the cloud's code (or EndpointUnreachable when none came back), message and request ID. */
-function failure(err: unknown, message: unknown, requestId: unknown, cloud?: "tencent" | "alibaba"): WireResult {
+function failure(err: unknown, message: unknown, requestId: unknown, cloud: "tencent" | "alibaba"): WireResult {
   const e = err as { code?: unknown; message?: unknown };
   // The SDK itself is missing (it is an optional peer dependency): say which package to install, not a require stack.
-  if (cloud && e.code === "MODULE_NOT_FOUND" && SDK_PACKAGES[cloud].split(" ").some((name) => String(e.message).includes(`'${name}`))) {
+  if (e.code === "MODULE_NOT_FOUND" && SDK_PACKAGES[cloud].split(" ").some((name) => String(e.message).includes(`'${name}`))) {
     return { ok: false, code: "SdkNotInstalled", message: `The endpoint path sends requests with the cloud's official SDK, which is not installed here. Install it beside hybridlink: npm install ${SDK_PACKAGES[cloud]}` };
   }
   return {

@@ -48,3 +48,14 @@ export function sameSignature(a: string, b: string): boolean {
  * One name for both clouds' servers and the endpoint path's client.
  */
 export const IDC_SITE_TAG = "hybridlink:idc-site";
+
+/**
+ * Alibaba's words for a VPN gateway's billing (cloud-api: CreateVpnGateway
+ * InstanceChargeType PREPAY | POSTPAY; DescribeVpnGateway ChargeType Prepay |
+ * PostPaid), by the engine's (Tencent's) words. One table for serve and the
+ * endpoint path's client, so the two ends cannot drift apart.
+ */
+export const ALIBABA_CHARGE_TYPES = {
+  PREPAID: { request: "PREPAY", described: "Prepay" },
+  POSTPAID_BY_HOUR: { request: "POSTPAY", described: "PostPaid" },
+} as const;

@@ -5,7 +5,7 @@ import { ACTIONS_BY_TYPE } from "../../actions";
 import { CloudError } from "../../errors";
 import type { JsonObject } from "../../params";
 import { AlibabaCall, AlibabaHandler, handler, idList, items, millis, page, required, scoped } from "./handler";
-import { IDC_SITE_TAG } from "../helpers";
+import { ALIBABA_CHARGE_TYPES, IDC_SITE_TAG } from "../helpers";
 
 const A = ACTIONS_BY_TYPE;
 
@@ -38,7 +38,7 @@ function gatewayOut(item: JsonObject) {
     sslVpn: item.sslEnabled === true ? "enable" : "disable",
     sslMaxConnections: Number(item.sslConnections ?? 0),
     createTime: millis(item.createdAt),
-    chargeType: item.chargeType === "PREPAID" ? "Prepay" : "PostPaid",
+    chargeType: ALIBABA_CHARGE_TYPES[item.chargeType === "PREPAID" ? "PREPAID" : "POSTPAID_BY_HOUR"].described,
     // cloud-api: a subscription's end in milliseconds; the API returns no period.
     ...(item.chargeType === "PREPAID" && typeof item.periodMonths === "number" ? { endTime: millis(prepaidExpiry(str(item.createdAt), item.periodMonths)) } : {}),
     networkType: "public",
@@ -57,7 +57,7 @@ function customerGatewayOut(item: JsonObject) {
 }
 
 /** cloud-api: InstanceChargeType PREPAY | POSTPAY and Period (months), in the engine's (Tencent's) words. */
-const CHARGE_TYPES: Readonly<Record<string, string>> = { PREPAY: "PREPAID", POSTPAY: "POSTPAID_BY_HOUR" };
+const CHARGE_TYPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ALIBABA_CHARGE_TYPES).map(([engine, words]) => [words.request, engine]));
 
 function billingTermsOf(req: { readonly instanceChargeType?: string; readonly period?: number }): JsonObject {
   const given = req.instanceChargeType;

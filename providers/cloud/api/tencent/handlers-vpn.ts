@@ -8,8 +8,6 @@ import { customerGatewayOut, vpnConnectionOut, vpnGatewayOut, vpnGatewayRouteOut
 
 const A = ACTIONS_BY_TYPE;
 
-export { IDC_SITE_TAG };
-
 const regional = (call: TencentCall, ids?: string[]) => (ids?.length ? { ids, filters: { region: call.region } } : { filters: { region: call.region } });
 
 /** cloud-api: RouteType StaticRoute is route-based; STATIC (the default) and Policy are SPD; Bgp is not simulated. */

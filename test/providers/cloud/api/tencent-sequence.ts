@@ -1,4 +1,4 @@
-import { IDC_SITE_TAG } from "../../../../providers/cloud/api/tencent/handlers-vpn";
+import { IDC_SITE_TAG } from "../../../../providers/cloud";
 
 /**
  * One call of the Tencent conformance walk: a label (`Action` or `Action#tag`; `admin:Verb` for a simulator verb),

@@ -1,5 +1,5 @@
 import { CloudEngine } from "../../../../providers/cloud";
-import { IDC_SITE_TAG } from "../../../../providers/cloud/api/tencent/handlers-vpn";
+import { IDC_SITE_TAG } from "../../../../providers/cloud";
 import { SdkCloud, startSdkCloud, tencentClient, TencentVpc } from "./sdk-harness";
 
 const A = "100001";
