@@ -51,8 +51,9 @@ export interface NetVpnGateway {
   /** False while PENDING: no tunnel through it negotiates. */
   readonly available: boolean;
   /**
-   * Public bandwidth in Mbps (seed 001 带宽规格): every packet through the
-   * gateway's tunnels shares it, so it bounds a path (a trace's bottleneck).
+   * Public bandwidth in Mbps (seed 001: 带宽规格是VPN网关所具备的公网带宽。).
+   * That every packet through the gateway's tunnels shares it, so it bounds a
+   * path (a trace's bottleneck), is our reading (docs/fidelity.md).
    *
    * @default - unbounded (a model built without it)
    */

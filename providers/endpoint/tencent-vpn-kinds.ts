@@ -56,7 +56,7 @@ const VPN_GATEWAY: CloudKind = {
 
 const CUSTOMER_GATEWAY: CloudKind = {
   create(p, port) {
-    // Its own region when it names one (seed 001 picks 地域 first); else, our assumption, the app's first region: the engine's are account-wide, so any region finds it.
+    // Its own region when it names one; else, our assumption, the app's first region: the engine's are account-wide, so any region finds it.
     const region = typeof p.region === "string" ? p.region : port.defaultRegion();
     const out = port.call(region, "CreateCustomerGateway", {
       CustomerGatewayName: p.name,

@@ -109,7 +109,7 @@ export const VPN_HANDLERS: Record<string, TencentHandler> = {
         name: required(req.CustomerGatewayName, "CustomerGatewayName"),
         ipAddress: required(req.IpAddress, "IpAddress"),
         ...(site ? { site } : {}),
-        // A customer gateway lives in the region the request is sent to (seed 001 picks it first).
+        // A customer gateway is recorded in the region the request is sent to (cloud-api: every request names its Region).
         region: call.region,
       });
       return { CustomerGateway: customerGatewayOut(device) };
